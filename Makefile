@@ -1,0 +1,74 @@
+# Wijkinfo — every target bootstraps what it needs. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+.PHONY: help run test lint format check bench migrate demo messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Wijkinfo needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $@
+
+run: $(VENV)/.installed ## Install, migrate, load the demo city (once) and serve it on http://localhost:$(PORT)
+	@mkdir -p var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo --port $(PORT)
+	@echo "Portal:         http://localhost:$(PORT)/"
+	@echo "Neighbourhoods: http://lunetten.localhost:$(PORT)/  http://oost.localhost:$(PORT)/  http://kanaleneiland.localhost:$(PORT)/"
+	@echo "Admin:          http://localhost:$(PORT)/admin/  (admin / wijkinfo-demo)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev ## Lint, check migrations and run the whole pytest suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev ## Lint only
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev ## Format the code (ruff) and templates (djhtml)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	find . -path ./.venv -prune -o -name '*.html' -path '*templates*' -print | xargs $(BIN)/djhtml
+
+bench: $(VENV)/.installed-dev ## Timings as ratios against a floor measured in the same run
+	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -s -m "not browser" $(PYTEST_ARGS)
+
+migrate: $(VENV)/.installed ## Apply database migrations
+	@mkdir -p var
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the demo city (idempotent)
+	$(MANAGE) load_demo --port $(PORT)
+
+messages: $(VENV)/.installed-dev ## Update and compile the interface translations
+	$(MANAGE) makemessages --all --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+lock: $(BIN)/python ## Re-pin constraints.txt from a fresh resolve
+	$(BIN)/pip install --quiet --upgrade -e ".[dev,s3]"
+	$(BIN)/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean: ## Remove the virtualenv and local data (database, media)
+	rm -rf $(VENV) var

@@ -1,0 +1,28 @@
+"""Welcome texts for the portal and each demo neighbourhood's home page."""
+
+from django.conf import settings
+
+from infopoint.demo import NEIGHBOURHOODS
+
+PORTAL_INTRO = (
+    "<p>Wijkinfo verbindt de wijkinformatiepunten van Utrecht: ontmoetingsplekken, activiteiten, "
+    "nieuws en praktische hulp, per wijk en voor de hele stad.</p>"
+)
+
+
+def _set_intro(page, intro):
+    if page.intro != intro:
+        page.intro = intro
+        page.save_revision().publish()
+
+
+def load_portal(site, stdout):
+    portal = site.root_page.specific
+    _set_intro(portal, PORTAL_INTRO)
+
+
+def load_neighbourhood(neighbourhood, stdout):
+    welcome = {slug: text for _name, slug, _centre, text in NEIGHBOURHOODS}[neighbourhood.slug]
+    home = neighbourhood.home_page.specific
+    if home.locale.language_code == settings.LANGUAGE_CODE:
+        _set_intro(home, f"<p>{welcome}</p>")

@@ -1,0 +1,73 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import module_has_submodule
+
+from infopoint.demo import CITY_NAME, NEIGHBOURHOODS
+from infopoint.neighbourhoods import create_neighbourhood, ensure_portal
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "wijkinfo-demo"  # noqa: S105 - a published demo login, never for production
+# Apps contribute demo content through a `demo` module with load_neighbourhood() and/or
+# load_portal(); venues come before events so events can be held at them.
+DEMO_APPS = ["home", "infopoint", "venues", "events"]
+
+
+def demo_modules():
+    for label in DEMO_APPS:
+        app = apps.get_app_config(label)
+        if module_has_submodule(app.module, "demo"):
+            yield import_module(f"{app.name}.demo")
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo city: the portal and three neighbourhoods. "
+        "Running it again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--domain", default="localhost")
+
+    @transaction.atomic
+    def handle(self, *args, port, domain, **options):
+        portal = ensure_portal(CITY_NAME, hostname=domain, port=port)
+        self.stdout.write(f"Portal: {portal.root_url}/")
+        neighbourhoods = []
+        for name, slug, (latitude, longitude), _welcome in NEIGHBOURHOODS:
+            neighbourhood, created = create_neighbourhood(
+                name,
+                hostname=f"{slug}.{domain}",
+                port=port,
+                slug=slug,
+                latitude=latitude,
+                longitude=longitude,
+            )
+            neighbourhoods.append(neighbourhood)
+            self.stdout.write(
+                f"{'Created' if created else 'Kept'} {name}: {neighbourhood.site.root_url}/"
+            )
+        for module in demo_modules():
+            if hasattr(module, "load_portal"):
+                module.load_portal(portal, self.stdout)
+            if hasattr(module, "load_neighbourhood"):
+                for neighbourhood in neighbourhoods:
+                    module.load_neighbourhood(neighbourhood, self.stdout)
+        self._ensure_admin()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo city ready. Admin: {portal.root_url}/admin/ "
+                f"(user “{ADMIN_USERNAME}”, password “{ADMIN_PASSWORD}”)"
+            )
+        )
+
+    def _ensure_admin(self):
+        User = get_user_model()
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            User.objects.create_superuser(
+                ADMIN_USERNAME, "admin@wijkinfo.localhost", ADMIN_PASSWORD
+            )

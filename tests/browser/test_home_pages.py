@@ -1,0 +1,46 @@
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("slug", ["lunetten", "oost"])
+def test_neighbourhood_home_has_no_serious_accessibility_violations(
+    demo_city, page, site_url, axe, slug
+):
+    from infopoint.models import Neighbourhood
+
+    neighbourhood = Neighbourhood.objects.get(slug=slug)
+    response = page.goto(site_url(neighbourhood, "/nl/"))
+
+    assert response.status == 200
+    assert page.locator("header").inner_text().startswith(neighbourhood.name)
+    assert axe(page) == []
+
+
+def test_public_page_requests_nothing_from_third_parties(demo_city, page, site_url):
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    page.goto(site_url(lunetten, "/nl/"))
+    page.wait_for_load_state("networkidle")
+
+    assert page.requested_hosts == {"lunetten.localhost"}
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_main(demo_city, page, site_url):
+    page.goto(site_url(None, "/nl/"))
+    page.keyboard.press("Tab")
+    skip_link = page.locator(".skip-link")
+    assert skip_link.evaluate("element => element === document.activeElement")
+    assert skip_link.is_visible()
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_layout_fits_a_320_pixel_screen(demo_city, page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_url(None, "/nl/"))
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0

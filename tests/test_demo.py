@@ -1,0 +1,45 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from infopoint.models import Neighbourhood
+from tests.utils import get
+
+
+def snapshot():
+    return {
+        "sites": Site.objects.count(),
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "neighbourhoods": Neighbourhood.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_demo_city_has_a_portal_and_three_neighbourhoods(client, demo_city):
+    assert list(Neighbourhood.objects.values_list("slug", flat=True)) == [
+        "kanaleneiland",
+        "lunetten",
+        "oost",
+    ]
+    portal = client.get("/nl/", HTTP_HOST="localhost").content.decode()
+    for name in ["Lunetten", "Oost", "Kanaleneiland"]:
+        assert f">{name}</a>" in portal
+
+    oost = get(client, Neighbourhood.objects.get(slug="oost"), "/nl/").content.decode()
+    assert "Science Park" in oost
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_changes_nothing(demo_city):
+    before = snapshot()
+    out = io.StringIO()
+
+    call_command("load_demo", port=80, stdout=out)
+
+    assert snapshot() == before
+    assert "user “admin”, password “wijkinfo-demo”" in out.getvalue()

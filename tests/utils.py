@@ -1,0 +1,11 @@
+"""Helpers shared by the test suite."""
+
+
+def host(neighbourhood_or_site):
+    """The Host header that routes a test-client request to a neighbourhood's site."""
+    site = getattr(neighbourhood_or_site, "site", neighbourhood_or_site)
+    return site.hostname if site.port == 80 else f"{site.hostname}:{site.port}"
+
+
+def get(client, neighbourhood_or_site, path, **extra):
+    return client.get(path, HTTP_HOST=host(neighbourhood_or_site), **extra)
