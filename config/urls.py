@@ -3,14 +3,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from infopoint import views as infopoint_views
+from infopoint.sitemaps import SiteSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", infopoint_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("", infopoint_views.root, name="root"),
 ]
 

@@ -131,3 +131,12 @@ def test_robots_txt_points_to_the_sitemap(client, lunetten):
     assert response.status_code == 200
     assert "Disallow: /admin/" in response.content.decode()
     assert "Sitemap: http://lunetten.localhost/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_this_sites_pages_in_every_language_and_no_other_site(client, lunetten, oost):
+    xml = get(client, lunetten, "/sitemap.xml").content.decode()
+
+    assert "<loc>http://lunetten.localhost/nl/agenda/</loc>" in xml
+    assert "<loc>http://lunetten.localhost/en/events/</loc>" in xml
+    assert "oost.localhost" not in xml
