@@ -99,3 +99,14 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_url(self, request=None):
+        """The venue's page under the finder of its neighbourhood, in the current language."""
+        finder = (
+            VenueIndexPage.objects.live()
+            .descendant_of(self.neighbourhood.site.root_page.localized)
+            .first()
+        )
+        if finder is None:
+            return None
+        return f"{finder.get_url(request)}{self.slug}/"
