@@ -142,3 +142,17 @@ class TestCreateNeighbourhood:
         assert not Neighbourhood.objects.filter(site=portal).exists()
         # Wagtail's placeholder welcome page is gone.
         assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+
+
+@pytest.mark.django_db
+def test_translated_sections_stay_reachable_once_the_transaction_commits(
+    client, django_capture_on_commit_callbacks
+):
+    # wagtail-localize publishes translations on commit from stale copies, which once reset the
+    # translated home pages' child counts and made /en/events/ answer 404.
+    with django_capture_on_commit_callbacks(execute=True):
+        create("Lunetten", "lunetten.localhost", port=80)
+
+    for path in ["/en/events/", "/en/venues/", "/tr/etkinlikler/", "/ar/events/"]:
+        response = client.get(path, HTTP_HOST="lunetten.localhost")
+        assert response.status_code == 200, path
