@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
+from tests.utils import uses_test_database
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without these, Chromium keeps calling home on a closed network and hangs.
 CHROMIUM_ARGS = [
@@ -82,9 +84,9 @@ def city_server(django_db_setup, django_db_blocker):
         # pytest-django creates the test database only when some collected test asks for one;
         # run on their own, browser tests ask for none, and must never touch the real database.
         own_database = None
-        if not _uses_test_database(connection):
+        if not uses_test_database(connection):
             own_database = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-        if not _uses_test_database(connection):
+        if not uses_test_database(connection):
             pytest.fail("Browser tests refuse to load the demo into a non-test database.")
         call_command("load_demo", port=80, stdout=io.StringIO())
     server = LiveServer("localhost")
@@ -93,12 +95,6 @@ def city_server(django_db_setup, django_db_blocker):
     if own_database is not None:
         with django_db_blocker.unblock():
             teardown_databases(own_database, verbosity=0)
-
-
-def _uses_test_database(connection):
-    if connection.vendor == "sqlite":
-        return connection.is_in_memory_db()
-    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
 
 
 @pytest.fixture
