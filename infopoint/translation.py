@@ -38,3 +38,21 @@ def translate(instance, locale, strings=None, publish=True):
         target.get_latest_revision().publish()
         target.refresh_from_db()
     return target
+
+
+def sync_translations(instance):
+    """Bring every existing translation of a Dutch source up to date after it changed.
+
+    Non-text fields (dates, coordinates, capacity, images) follow the source; text a translator
+    already translated stays; text that is new in the source shows in Dutch until it is translated.
+    """
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is None:
+        return []
+    source.update_from_db()
+    updated = []
+    for translation in Translation.objects.filter(source=source, enabled=True).select_related(
+        "target_locale"
+    ):
+        updated.append(translate(instance, translation.target_locale))
+    return updated
