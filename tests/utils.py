@@ -14,6 +14,8 @@ def get(client, neighbourhood_or_site, path, **extra):
 def uses_test_database(connection):
     """Whether `connection` points at a test database (pytest-django creates one only when some
     collected test asks for it); session fixtures must never write to a real database."""
+    from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+
     if connection.vendor == "sqlite":
         return connection.is_in_memory_db()
-    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+    return connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX)
