@@ -552,8 +552,8 @@ class VenueIndexPage(RoutablePageMixin, SectionPageMixin, Page):
             return urls
         base = self.get_full_url(request)
         venues = venues_in_locale(self.locale).filter(neighbourhood__site=site, is_active=True)
+        # No lastmod: venues keep no modification time, and "last checked" is not one.
         urls.extend(
-            {"location": f"{base}{slug}/", "lastmod": last_checked}
-            for slug, last_checked in venues.values_list("slug", "last_checked")
+            {"location": f"{base}{slug}/"} for slug in venues.values_list("slug", flat=True)
         )
         return urls

@@ -107,13 +107,13 @@ def test_filters_combine_with_and(client, lunetten, places, query, expected):
 
 
 def test_the_result_count_and_an_empty_state_with_a_way_back(client, lunetten, places):
-    page = get(client, lunetten, f"{FINDER}?facility=kitchen").content.decode()
+    page = get(client, lunetten, "/en/venues/?facility=kitchen").content.decode()
     assert "3 places found" in page
 
-    empty = get(client, lunetten, f"{FINDER}?facility=kitchen&open_now=on").content.decode()
+    empty = get(client, lunetten, "/en/venues/?facility=kitchen&open_now=on").content.decode()
     assert "0 places found" in empty
     assert "No place matches all of these filters." in empty
-    assert f'<a href="{FINDER}">Clear filters</a>' in empty
+    assert '<a href="/en/venues/">Clear filters</a>' in empty
 
 
 @pytest.mark.parametrize(
@@ -155,7 +155,7 @@ def test_twenty_per_page_and_the_pages_keep_the_filters(client, lunetten, make_v
     third = get(client, lunetten, f"{FINDER}?facility=kitchen&page=3")
 
     assert len(first.context["venues"]) == 20
-    assert "45 places found" in first.content.decode()
+    assert first.context["paginator"].count == 45
     assert names(third) == [f"Zaal {n}" for n in range(40, 45)]
     assert 'href="?facility=kitchen&amp;page=2"' in first.content.decode()
 
