@@ -2,7 +2,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -88,10 +88,13 @@ def normalise_postcode(value):
     return f"{match.group(1)} {match.group(2).upper()}" if match else value
 
 
-validate_postcode = RegexValidator(
-    r"^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$",
-    message=_("Enter a Dutch postcode: four digits and two letters, like 3521 AZ."),
-)
+def validate_postcode(value):
+    """Accepts what people type (“3521az”); the venue stores the official “3521 AZ”."""
+    if not POSTCODE_RE.match((value or "").upper()):
+        raise ValidationError(
+            _("Enter a Dutch postcode: four digits and two letters, like 3521 AZ."),
+            code="invalid_postcode",
+        )
 
 
 class PriceClass(models.TextChoices):
@@ -355,6 +358,10 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         self.postcode = normalise_postcode(self.postcode)
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+
+    def save(self, *args, **kwargs):
+        self.postcode = normalise_postcode(self.postcode)
+        super().save(*args, **kwargs)
 
     @property
     def address(self):
