@@ -176,8 +176,11 @@ def test_admin_lists_and_filters_venues(admin_client, lunetten, oost, make_venue
     assert "Plek in Oost" in page and "Plek in Lunetten" not in page
 
 
-def test_admin_preview_renders_the_venue_page(admin_client, lunetten, make_venue):
-    venue = make_venue(name="Voorbeeldplek")
-    response = admin_client.get(f"/admin/snippets/venues/venue/edit/{venue.pk}/")
+def test_admin_preview_renders_the_venue_page(lunetten, make_venue):
+    venue = make_venue(name="Voorbeeldplek", capacity=12)
+    response = venue.make_preview_request()
+    page = response.content.decode()
+
     assert response.status_code == 200
-    assert "data-w-preview" in response.content.decode() or "preview" in response.content.decode()
+    assert "<h1>Voorbeeldplek</h1>" in page
+    assert '<script type="application/ld+json">' in page
