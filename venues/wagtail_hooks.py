@@ -33,20 +33,23 @@ class VenueViewSet(SnippetViewSet):
         )
 
 
-class FacilityViewSet(SnippetViewSet):
+class VocabularyViewSet(SnippetViewSet):
+    """A controlled vocabulary: editors add terms; the slug is the code imports and links use."""
+
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+
+class FacilityViewSet(VocabularyViewSet):
     model = Facility
     icon = "tag"
     menu_label = "Facilities"
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
 
 
-class AccessibilityFeatureViewSet(SnippetViewSet):
+class AccessibilityFeatureViewSet(VocabularyViewSet):
     model = AccessibilityFeature
     icon = "user"
     menu_label = "Accessibility features"
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
 
 
 class VenueViewSetGroup(SnippetViewSetGroup):
