@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from infopoint.models import SectionPageMixin
 
+from .permissions import VenueForm
 from .widgets import MapPickerInput
 
 # ---------------------------------------------------------------------------------------------
@@ -242,6 +243,8 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         blank=True,
         help_text="The day someone last checked that this information is right.",
     )
+
+    base_form_class = VenueForm
 
     # Translations keep the vocabulary of their source: a kitchen is a kitchen in every
     # language, and the finder filters on the terms' slugs.

@@ -184,3 +184,37 @@ def test_admin_preview_renders_the_venue_page(lunetten, make_venue):
     assert response.status_code == 200
     assert "<h1>Voorbeeldplek</h1>" in page
     assert '<script type="application/ld+json">' in page
+
+
+@pytest.fixture
+def lunetten_editor(client, lunetten, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    # Granting these to the neighbourhood groups is create_neighbourhood's job (see the report).
+    lunetten.editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="venues", codename__in=["add_venue", "change_venue"]
+        )
+    )
+    user = django_user_model.objects.create_user("ed", "ed@example.org", "x")
+    user.groups.add(lunetten.editors)
+    client.force_login(user)
+    return client
+
+
+def test_editors_see_and_edit_only_their_own_neighbourhoods_venues(
+    lunetten_editor, lunetten, oost, make_venue
+):
+    own = make_venue(name="Plek in Lunetten")
+    other = make_venue(name="Plek in Oost", neighbourhood=oost)
+
+    listing = lunetten_editor.get("/admin/snippets/venues/venue/").content.decode()
+    own_edit = lunetten_editor.get(f"/admin/snippets/venues/venue/edit/{own.pk}/")
+    other_edit = lunetten_editor.get(f"/admin/snippets/venues/venue/edit/{other.pk}/")
+    add_form = lunetten_editor.get("/admin/snippets/venues/venue/add/")
+
+    assert "Plek in Lunetten" in listing and "Plek in Oost" not in listing
+    assert own_edit.status_code == 200
+    assert other_edit.status_code in (302, 403)
+    choices = list(add_form.context["form"].fields["neighbourhood"].queryset)
+    assert choices == [lunetten]
