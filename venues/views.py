@@ -173,9 +173,32 @@ def detail_context(request, venue, page, now=None):
             "json_ld": json_ld(request, venue, page),
             "language_code": translation.get_language(),
             "finder_url": page.get_url(request) if page is not None else "",
+            "language_links": _language_links(request, venue, page),
         }
     )
     return context
+
+
+def _language_links(request, venue, page):
+    """The language switcher for a venue: the same venue under each language's finder (the
+    Dutch original where there is no translation; the slug is shared)."""
+    if page is None:
+        return []
+    current = translation.get_language()
+    finders = {
+        finder.locale.language_code: finder
+        for finder in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": f"{finders[code].get_url(request)}{venue.slug}/",
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+        if code in finders
+    ]
 
 
 def _json_script(data):

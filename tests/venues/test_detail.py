@@ -194,3 +194,9 @@ def test_the_sitemap_lists_this_sites_venue_pages_only(client, lunetten, oost, m
     assert "<loc>http://lunetten.localhost/en/venues/buurthuis-de-ster/</loc>" in sitemap
     assert "in-oost" not in sitemap and "gesloten" not in sitemap
     assert "buurthuis-de-ster" not in portal
+
+
+def test_the_language_switcher_stays_on_the_venue(client, lunetten, venue):
+    page = get(client, lunetten, f"{FINDER}buurthuis-de-ster/").content.decode()
+    assert 'href="/en/venues/buurthuis-de-ster/" lang="en" hreflang="en"' in page
+    assert 'href="/nl/ontmoetingsplekken/buurthuis-de-ster/" lang="nl" hreflang="nl"' in page
