@@ -181,7 +181,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # OpenStreetMap tiles for the venue finder's map, fetched only after "Show map".
+        "img-src": ["'self'", "data:", "https://tile.openstreetmap.org"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -1,0 +1,30 @@
+"""A volunteer places a venue by clicking the map in the venue editor."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_clicking_the_map_fills_in_the_coordinates(lunetten, page, site_url, django_user_model):
+    django_user_model.objects.create_superuser("vrijwilliger", "v@example.org", "geheim-1234")
+    page.route(
+        "https://tile.openstreetmap.org/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=b""),
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url(None, "/admin/login/"))
+    page.fill("input[name=username]", "vrijwilliger")
+    page.fill("input[name=password]", "geheim-1234")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+    page.goto(site_url(None, "/admin/snippets/venues/venue/add/"))
+    picker = page.locator("[data-venue-map-picker]")
+    picker.scroll_into_view_if_needed()
+    page.wait_for_selector("[data-venue-map-picker].leaflet-container")
+    picker.click(position={"x": 100, "y": 80})
+
+    latitude = float(page.input_value("input[name=latitude]"))
+    longitude = float(page.input_value("input[name=longitude]"))
+    assert 51.9 < latitude < 52.3 and 4.9 < longitude < 5.4  # around Utrecht
+    assert page.locator("[data-venue-map-picker] .leaflet-marker-icon").count() == 1

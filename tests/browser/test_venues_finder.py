@@ -1,0 +1,137 @@
+"""A resident looks for a step-free place with a kitchen for at least 30 people."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def expected_matches(neighbourhood):
+    from django.db.models import Q
+
+    from venues.models import Venue
+
+    venues = Venue.objects.filter(
+        neighbourhood=neighbourhood,
+        locale__language_code="nl",
+        is_active=True,
+        facilities__slug="kitchen",
+    ).filter(accessibility_features__slug="step-free")
+    return sorted(
+        venues.filter(Q(capacity__gte=30) | Q(rooms__capacity__gte=30))
+        .distinct()
+        .values_list("name", flat=True)
+    )
+
+
+def near_misses(neighbourhood):
+    from venues.models import Venue
+
+    venues = Venue.objects.filter(neighbourhood=neighbourhood, locale__language_code="nl")
+    return [
+        v.name
+        for v in venues.prefetch_related("facilities", "accessibility_features", "rooms")
+        if sum(
+            [
+                "kitchen" in {t.slug for t in v.facilities.all()},
+                "step-free" in {t.slug for t in v.accessibility_features.all()},
+                max([v.capacity or 0, *[r.capacity for r in v.rooms.all()]]) >= 30,
+            ]
+        )
+        == 2
+    ]
+
+
+def test_step_free_kitchen_for_thirty_finds_exactly_the_matching_places(
+    demo_city, page, site_url, axe
+):
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    expected = expected_matches(lunetten)
+    assert len(expected) >= 2
+    assert len(near_misses(lunetten)) >= 2
+
+    page.goto(site_url(lunetten, "/nl/ontmoetingsplekken/"))
+    assert axe(page) == []
+
+    page.locator("input[name=access][value=step-free]").check()
+    page.locator("input[name=facility][value=kitchen]").check()
+    page.locator("input[name=capacity]").fill("30")
+    page.locator(".venue-filters button[type=submit]").click()
+    page.wait_for_load_state()
+
+    assert "access=step-free" in page.url and "capacity=30" in page.url
+    titles = sorted(page.locator(".venue-card .card__title").all_inner_texts())
+    assert titles == expected
+    assert page.locator("[data-result-count]").get_attribute("data-result-count") == str(
+        len(expected)
+    )
+
+    page.get_by_role("link", name=expected[0]).click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == expected[0]
+    hours = page.locator(".venue-hours__table")
+    assert hours.locator("tr").count() == 7
+    assert hours.locator("tr[aria-current=date]").count() == 1
+    assert axe(page) == []
+
+
+def test_the_map_loads_tiles_only_after_show_map(demo_city, page, site_url):
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    # Answer tile requests locally: the test runs without internet.
+    page.route(
+        "https://tile.openstreetmap.org/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=b""),
+    )
+    page.goto(site_url(lunetten, "/nl/ontmoetingsplekken/"))
+    page.wait_for_load_state("networkidle")
+    assert page.requested_hosts == {"lunetten.localhost"}
+
+    toggle = page.locator("[data-venue-map-toggle]")
+    assert toggle.is_visible()
+    toggle.click()
+    page.wait_for_selector(".leaflet-marker-icon")
+
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert page.locator(".leaflet-marker-icon").count() >= 8
+    assert "tile.openstreetmap.org" in page.requested_hosts
+
+
+def test_the_finder_works_without_javascript(demo_city, browser, site_url):
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url(lunetten, "/nl/ontmoetingsplekken/"))
+        assert not page.locator("[data-venue-map-toggle]").is_visible()
+        page.locator("input[name=facility][value=piano]").check()
+        page.locator(".venue-filters button[type=submit]").click()
+        assert "facility=piano" in page.url
+        assert page.locator(".venue-card").count() >= 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("slug", "path"),
+    [
+        (None, "/nl/ontmoetingsplekken/?neighbourhood=oost&capacity=lots"),
+        ("lunetten", "/en/venues/kerkzaal-lunetten/"),
+        ("oost", "/nl/ontmoetingsplekken/sporthal-oost/report/"),
+        ("oost", "/nl/ontmoetingsplekken/?facility=piano&open_now=on&free=on"),
+    ],
+)
+def test_more_venue_pages_have_no_serious_accessibility_violations(
+    demo_city, page, site_url, axe, slug, path
+):
+    from infopoint.models import Neighbourhood
+
+    neighbourhood = Neighbourhood.objects.get(slug=slug) if slug else None
+    response = page.goto(site_url(neighbourhood, path))
+
+    assert response.status == 200
+    assert axe(page) == []

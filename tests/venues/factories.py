@@ -1,0 +1,39 @@
+import factory
+from django.conf import settings
+from wagtail.models import Locale
+
+from venues.models import PriceClass, Venue, VenueKind
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    """A Dutch venue in a neighbourhood; pass facilities=[…] and accessibility=[…] as terms."""
+
+    class Meta:
+        model = Venue
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Plek {n:03d}")
+    slug = factory.Sequence(lambda n: f"plek-{n:03d}")
+    kind = VenueKind.COMMUNITY_CENTRE
+    locale = factory.LazyFunction(
+        lambda: Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    )
+    short_description = factory.Faker("sentence", locale="nl_NL")
+    street = factory.Faker("street_name", locale="nl_NL")
+    house_number = factory.Sequence(lambda n: str(n + 1))
+    postcode = "3526 AB"
+    capacity = 20
+    price_class = PriceClass.PAID
+    closed_on_public_holidays = False
+
+    @factory.post_generation
+    def facilities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.facilities.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def accessibility(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.accessibility_features.set(extracted)
+            self.save()

@@ -1,0 +1,202 @@
+"""A venue's page at <finder>/<slug>/: what a resident needs, JSON-LD, report link, sitemap."""
+
+import json
+import re
+from datetime import date, time
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from tests.utils import get
+from venues.models import (
+    AccessibilityFeature,
+    OpeningException,
+    OpeningHours,
+    PriceClass,
+    VenueRoom,
+)
+
+pytestmark = pytest.mark.django_db
+FINDER = "/nl/ontmoetingsplekken/"
+
+
+@pytest.fixture
+def venue(make_venue, kitchen, step_free):
+    venue = make_venue(
+        name="Buurthuis De Ster",
+        slug="buurthuis-de-ster",
+        street="Hoofdstraat",
+        house_number="12",
+        postcode="3526 AB",
+        latitude="52.06170",
+        longitude="5.13920",
+        capacity=80,
+        phone="030 123 45 67",
+        price_class=PriceClass.FREE,
+        facilities=[kitchen],
+        accessibility=[step_free],
+        last_checked=date(2026, 9, 1),
+    )
+    VenueRoom.objects.create(
+        venue=venue,
+        name="Grote zaal",
+        capacity=80,
+        price_class=PriceClass.PAID,
+        tariff="€ 15 per dagdeel",
+        booking="https://example.org/boek",
+    )
+    for day in range(7):
+        OpeningHours.objects.create(venue=venue, weekday=day, opens=time(0), closes=time(23, 59))
+    OpeningException.objects.create(venue=venue, date=date(2026, 12, 31), closed=True)
+    return venue
+
+
+def json_ld(page):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+def test_detail_shows_what_a_resident_needs(client, lunetten, venue):
+    response = get(client, lunetten, f"{FINDER}buurthuis-de-ster/")
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert "<h1>Buurthuis De Ster</h1>" in page
+    assert "Hoofdstraat 12" in page and "3526 AB" in page
+    assert "Grote zaal" in page and "€ 15 per dagdeel" in page
+    assert 'href="https://example.org/boek"' in page
+    assert 'aria-current="date"' in page
+    assert 'class="badge badge--open"' in page  # open all day, every day
+    assert "Keuken" in page and "Drempelvrije ingang" in page
+    assert '<time datetime="2026-09-01">' in page
+    assert f'href="{FINDER}buurthuis-de-ster/report/"' in page
+
+
+def test_the_venue_url_contract(rf, lunetten, venue):
+    request = rf.get("/", HTTP_HOST="lunetten.localhost")
+    assert venue.get_url(request) == f"{FINDER}buurthuis-de-ster/"
+    assert venue.get_url() == f"http://lunetten.localhost{FINDER}buurthuis-de-ster/"
+
+
+def test_json_ld_is_a_schema_org_place(client, lunetten, venue, terms):
+    data = json_ld(get(client, lunetten, f"{FINDER}buurthuis-de-ster/").content.decode())
+
+    assert data["@type"] == "Place"
+    assert data["address"]["postalCode"] == "3526 AB"
+    assert data["address"]["streetAddress"] == "Hoofdstraat 12"
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 52.0617, "longitude": 5.1392}
+    assert data["maximumAttendeeCapacity"] == 80
+    assert data["isAccessibleForFree"] is True
+    assert data["url"] == "http://lunetten.localhost/nl/ontmoetingsplekken/buurthuis-de-ster/"
+    weekly = [s for s in data["openingHoursSpecification"] if "dayOfWeek" in s]
+    assert len(weekly) == 7 and weekly[0]["dayOfWeek"] == "https://schema.org/Monday"
+    closed = [s for s in data["openingHoursSpecification"] if "validFrom" in s]
+    assert closed == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": "2026-12-31",
+            "validThrough": "2026-12-31",
+            "opens": "00:00",
+            "closes": "00:00",
+        }
+    ]
+    features = {f["identifier"]: f for f in data["amenityFeature"]}
+    assert features[AccessibilityFeature.STEP_FREE]["value"] is True
+    assert features["kitchen"]["@type"] == "LocationFeatureSpecification"
+    assert "accessibilityFeature" not in data
+
+
+def test_unknown_closed_or_foreign_venues_are_404(client, lunetten, oost, make_venue, venue):
+    make_venue(slug="gesloten", is_active=False)
+    make_venue(slug="in-oost", neighbourhood=oost)
+
+    assert get(client, lunetten, f"{FINDER}bestaat-niet/").status_code == 404
+    assert get(client, lunetten, f"{FINDER}gesloten/").status_code == 404
+    assert get(client, lunetten, f"{FINDER}in-oost/").status_code == 404
+    assert get(client, oost, f"{FINDER}in-oost/").status_code == 200
+
+
+def test_an_english_page_for_an_untranslated_venue_shows_it_in_dutch(client, lunetten, venue):
+    page = get(client, lunetten, "/en/venues/buurthuis-de-ster/").content.decode()
+    assert '<article class="venue-detail" lang="nl">' in page
+    assert "Opening hours this week" in page
+    assert "Kitchen" in page  # the vocabulary is translated even where the venue is not
+
+
+def test_the_portal_sends_residents_to_the_neighbourhood_page(client, portal, venue):
+    response = client.get(f"{FINDER}buurthuis-de-ster/", HTTP_HOST="localhost")
+    assert response.status_code == 302
+    assert (
+        response["Location"] == "http://lunetten.localhost/nl/ontmoetingsplekken/buurthuis-de-ster/"
+    )
+
+
+def test_the_detail_page_stays_within_its_query_budget(
+    client, lunetten, venue, django_assert_max_num_queries
+):
+    path = f"{FINDER}buurthuis-de-ster/"
+    get(client, lunetten, "/nl/nieuws/")
+    with django_assert_max_num_queries(1000) as baseline:
+        get(client, lunetten, "/nl/nieuws/")
+    with django_assert_max_num_queries(len(baseline) + 10):
+        response = get(client, lunetten, path)
+    assert response.status_code == 200
+
+
+def test_report_outdated_information_reaches_the_neighbourhood_editors(
+    client, lunetten, venue, django_user_model
+):
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "x")
+    editor.groups.add(lunetten.editors)
+    moderator = django_user_model.objects.create_user("mo", "mo@example.org", "x")
+    moderator.groups.add(lunetten.moderators)
+    django_user_model.objects.create_user("other", "other@example.org", "x")
+    csrf_client = Client(enforce_csrf_checks=False)
+    url = f"{FINDER}buurthuis-de-ster/report/"
+
+    form = get(csrf_client, lunetten, url)
+    sent = csrf_client.post(
+        url,
+        {"message": "De lift is kapot.", "email": "bewoner@example.org"},
+        HTTP_HOST="lunetten.localhost",
+    )
+
+    assert form.status_code == 200 and "<textarea" in form.content.decode()
+    assert sent.status_code == 200
+    assert len(mail.outbox) == 1
+    assert sorted(mail.outbox[0].to) == ["ed@example.org", "mo@example.org"]
+    assert "De lift is kapot." in mail.outbox[0].body
+    assert "bewoner@example.org" in mail.outbox[0].body
+    assert f"/admin/snippets/venues/venue/edit/{venue.pk}/" in mail.outbox[0].body
+
+
+def test_an_empty_report_sends_nothing_and_says_what_to_fix(client, lunetten, venue):
+    response = client.post(
+        f"{FINDER}buurthuis-de-ster/report/", {"message": ""}, HTTP_HOST="lunetten.localhost"
+    )
+    assert response.status_code == 200
+    assert mail.outbox == []
+    assert "venue-filters__field--error" in response.content.decode()
+
+
+def test_the_sitemap_lists_this_sites_venue_pages_only(client, lunetten, oost, make_venue, venue):
+    make_venue(slug="in-oost", neighbourhood=oost)
+    make_venue(slug="gesloten", is_active=False)
+
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="lunetten.localhost").content.decode()
+    portal = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+
+    assert (
+        "<loc>http://lunetten.localhost/nl/ontmoetingsplekken/buurthuis-de-ster/</loc>" in sitemap
+    )
+    assert "<loc>http://lunetten.localhost/en/venues/buurthuis-de-ster/</loc>" in sitemap
+    assert "in-oost" not in sitemap and "gesloten" not in sitemap
+    assert "buurthuis-de-ster" not in portal
+
+
+def test_the_language_switcher_stays_on_the_venue(client, lunetten, venue):
+    page = get(client, lunetten, f"{FINDER}buurthuis-de-ster/").content.decode()
+    assert 'href="/en/venues/buurthuis-de-ster/" lang="en" hreflang="en"' in page
+    assert 'href="/nl/ontmoetingsplekken/buurthuis-de-ster/" lang="nl" hreflang="nl"' in page

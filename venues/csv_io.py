@@ -1,0 +1,428 @@
+"""Venues as CSV: the format of `import_venues` and `export_venues` (documented in README.md).
+
+Import is all-or-nothing: every row is checked first and each problem is reported as
+“line N, column NAME: what is wrong”; only a file without problems is written, in one transaction.
+Rows are matched on `slug` (Dutch originals), so importing the same file twice changes nothing.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import Locale
+
+from .models import (
+    AccessibilityFeature,
+    Facility,
+    OpeningHours,
+    PriceClass,
+    Venue,
+    VenueKind,
+    VenueRoom,
+    normalise_postcode,
+)
+
+COLUMNS = [
+    "slug",
+    "name",
+    "kind",
+    "short_description",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "capacity",
+    "price_class",
+    "facilities",
+    "accessibility",
+    "opening_hours",
+    "closed_on_public_holidays",
+    "booking_info",
+    "booking_url",
+    "rooms",
+    "tags",
+    "is_active",
+    "last_checked",
+]
+REQUIRED = ["slug", "name"]
+# Model fields copied as text; the rest are parsed below.
+TEXT_FIELDS = [
+    "name",
+    "short_description",
+    "street",
+    "house_number",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "booking_info",
+    "booking_url",
+]
+DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+TRUE = {"yes", "ja", "true", "1", "y", "j"}
+FALSE = {"no", "nee", "false", "0", "n"}
+HOURS_RULE = re.compile(r"^(?P<days>[A-Za-z,\-]+)\s+(?P<times>[0-9:,\- ]+)$")
+
+
+class RowError(Exception):
+    def __init__(self, column, message):
+        super().__init__(message)
+        self.column = column
+        self.message = message
+
+
+@dataclass
+class ParsedRow:
+    line: int
+    values: dict
+    facilities: list = field(default_factory=list)
+    accessibility: list = field(default_factory=list)
+    hours: list = field(default_factory=list)
+    rooms: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    errors: list = field(default_factory=list)
+
+
+# --- parsing single cells ----------------------------------------------------------------------
+
+
+def parse_bool(column, text, default):
+    text = text.strip().lower()
+    if not text:
+        return default
+    if text in TRUE:
+        return True
+    if text in FALSE:
+        return False
+    raise RowError(column, f"“{text}” is not yes or no.")
+
+
+def parse_time(column, text):
+    try:
+        value = time.fromisoformat(text.strip())
+    except ValueError:
+        raise RowError(column, f"“{text.strip()}” is not a time like 09:00.") from None
+    return value
+
+
+def parse_days(column, text):
+    days = []
+    for part in text.split(","):
+        bounds = part.split("-")
+        if not 1 <= len(bounds) <= 2 or any(b.capitalize() not in DAYS for b in bounds):
+            raise RowError(column, f"“{part}” is not a day or day range like Mo or Mo-Fr.")
+        first, last = (DAYS.index(b.capitalize()) for b in (bounds[0], bounds[-1]))
+        if last < first:
+            raise RowError(column, f"the day range “{part}” runs backwards.")
+        days.extend(range(first, last + 1))
+    return days
+
+
+def parse_hours(column, text):
+    """“Mo-Fr 09:00-17:00; Sa 10:00-12:00,13:00-16:00” (a subset of OpenStreetMap's syntax)."""
+    periods = []
+    for rule in filter(None, (r.strip() for r in text.split(";"))):
+        match = HOURS_RULE.match(rule)
+        if not match:
+            raise RowError(column, f"“{rule}” is not like “Mo-Fr 09:00-17:00”.")
+        days = parse_days(column, match["days"])
+        for span in match["times"].replace(" ", "").split(","):
+            bounds = span.split("-")
+            if len(bounds) != 2:
+                raise RowError(column, f"“{span}” is not a time span like 09:00-17:00.")
+            opens, closes = (parse_time(column, b) for b in bounds)
+            periods.extend((day, opens, closes) for day in days)
+    return periods
+
+
+def format_hours(hours):
+    by_day = {}
+    for item in sorted(hours, key=lambda h: (h.weekday, h.opens)):
+        by_day.setdefault(item.weekday, []).append(f"{item.opens:%H:%M}-{item.closes:%H:%M}")
+    return "; ".join(f"{DAYS[day]} {','.join(spans)}" for day, spans in by_day.items())
+
+
+def parse_rooms(column, text):
+    """“Hall|80|free|€ 10 an hour|https://…; Kitchen|12”: name|capacity[|price|tariff|booking]"""
+    rooms = []
+    for item in filter(None, (r.strip() for r in text.split(";"))):
+        parts = [p.strip() for p in item.split("|")]
+        if len(parts) < 2 or not parts[0]:
+            raise RowError(column, f"“{item}” needs at least a name and a capacity: Name|40.")
+        if not parts[1].isdigit():
+            raise RowError(column, f"the capacity of “{parts[0]}” is not a whole number.")
+        price = parts[2] if len(parts) > 2 and parts[2] else PriceClass.ON_REQUEST
+        if price not in PriceClass.values:
+            raise RowError(column, f"“{price}” is not one of {', '.join(PriceClass.values)}.")
+        rooms.append(
+            {
+                "name": parts[0],
+                "capacity": int(parts[1]),
+                "price_class": price,
+                "tariff": parts[3] if len(parts) > 3 else "",
+                "booking": parts[4] if len(parts) > 4 else "",
+            }
+        )
+    return rooms
+
+
+def format_rooms(rooms):
+    return "; ".join(
+        "|".join([r.name, str(r.capacity), r.price_class, r.tariff, r.booking]).rstrip("|")
+        for r in rooms
+    )
+
+
+def parse_terms(column, text, known):
+    slugs = [s.strip() for s in text.replace(";", ",").split(",") if s.strip()]
+    unknown = [s for s in slugs if s not in known]
+    if unknown:
+        raise RowError(
+            column,
+            f"unknown {'code' if len(unknown) == 1 else 'codes'} {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(known))}).",
+        )
+    return [known[s] for s in slugs]
+
+
+def parse_decimal(column, text):
+    try:
+        return Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        raise RowError(column, f"“{text.strip()}” is not a number like 52.06170.") from None
+
+
+# --- reading a file ----------------------------------------------------------------------------
+
+
+def _decode(data):
+    """The file as text; a byte that is not UTF-8 is reported with its line and column."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        before = data[line_start : error.start].decode("utf-8", "replace")
+        header = next(csv.reader([data.split(b"\n", 1)[0].decode("utf-8", "replace")]), [])
+        index = len(next(csv.reader([before]), [""])) - 1 if before else 0
+        column = header[index] if index < len(header) else f"#{index + 1}"
+        return None, (
+            line,
+            column,
+            "the file is not UTF-8 encoded (save it as “CSV UTF-8” and import it again).",
+        )
+
+
+def read_rows(data, neighbourhood):
+    """Parse and check every row. Returns (rows, errors); nothing is written."""
+    text, encoding_error = _decode(data)
+    if encoding_error:
+        return [], [encoding_error]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    errors = [(1, name, "this column is required.") for name in REQUIRED if name not in header]
+    errors += [(1, name, "unknown column.") for name in header if name not in COLUMNS]
+    if errors:
+        return [], errors
+
+    dutch = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    facilities = {t.slug: t for t in Facility.objects.filter(locale=dutch)}
+    accessibility = {t.slug: t for t in AccessibilityFeature.objects.filter(locale=dutch)}
+    existing = {
+        v.slug: v for v in Venue.objects.filter(locale=dutch).select_related("neighbourhood")
+    }
+    seen = {}
+    rows = []
+    for raw in reader:
+        line = reader.line_num
+        if None in raw:
+            errors.append((line, header[-1], "this row has more cells than the header."))
+            continue
+        cells = {k: (v or "").strip() for k, v in raw.items()}
+        row_errors = []
+
+        def check(column, parse, *args, _errors=row_errors, _cells=cells, _line=line):
+            if column not in _cells or _cells[column] == "":
+                return None
+            try:
+                return parse(column, _cells[column], *args)
+            except RowError as error:
+                _errors.append((_line, error.column, error.message))
+                return None
+
+        slug = cells.get("slug", "")
+        for column in REQUIRED:
+            if not cells.get(column):
+                row_errors.append((line, column, "this cell is empty; it is required."))
+        if slug in seen:
+            row_errors.append((line, "slug", f"“{slug}” is also used on line {seen[slug]}."))
+        elif slug:
+            seen[slug] = line
+        venue = existing.get(slug)
+        if venue is not None and venue.neighbourhood_id != neighbourhood.pk:
+            row_errors.append(
+                (line, "slug", f"“{slug}” belongs to a venue in {venue.neighbourhood.name}.")
+            )
+        kind = cells.get("kind") or VenueKind.OTHER
+        if kind not in VenueKind.values:
+            row_errors.append(
+                (line, "kind", f"“{kind}” is not one of {', '.join(VenueKind.values)}.")
+            )
+        price = cells.get("price_class") or PriceClass.ON_REQUEST
+        if price not in PriceClass.values:
+            row_errors.append(
+                (line, "price_class", f"“{price}” is not one of {', '.join(PriceClass.values)}.")
+            )
+        capacity = cells.get("capacity", "")
+        if capacity and not capacity.isdigit():
+            row_errors.append((line, "capacity", f"“{capacity}” is not a whole number."))
+        last_checked = None
+        if cells.get("last_checked"):
+            try:
+                last_checked = date.fromisoformat(cells["last_checked"])
+            except ValueError:
+                row_errors.append(
+                    (
+                        line,
+                        "last_checked",
+                        f"“{cells['last_checked']}” is not a date like 2026-09-01.",
+                    )
+                )
+
+        values = {name: cells[name] for name in TEXT_FIELDS if name in cells}
+        values.update(
+            slug=slug,
+            kind=kind,
+            price_class=price,
+            capacity=int(capacity) if capacity.isdigit() else None,
+            postcode=normalise_postcode(cells.get("postcode", "")),
+            latitude=check("latitude", parse_decimal),
+            longitude=check("longitude", parse_decimal),
+            closed_on_public_holidays=check(
+                "closed_on_public_holidays", lambda c, t: parse_bool(c, t, True)
+            ),
+            is_active=check("is_active", lambda c, t: parse_bool(c, t, True)),
+            last_checked=last_checked,
+        )
+        for name in ("closed_on_public_holidays", "is_active"):
+            if values[name] is None:
+                values[name] = True
+        parsed = ParsedRow(
+            line,
+            values,
+            facilities=check("facilities", parse_terms, facilities) or [],
+            accessibility=check("accessibility", parse_terms, accessibility) or [],
+            hours=check("opening_hours", parse_hours) or [],
+            rooms=check("rooms", parse_rooms) or [],
+            tags=[t.strip() for t in cells.get("tags", "").split(",") if t.strip()],
+        )
+        # The model's own validation: postcode, e-mail, web addresses, coordinate ranges.
+        candidate = Venue(neighbourhood=neighbourhood, locale=dutch, **values)
+        if venue is not None:
+            candidate.pk, candidate.translation_key = venue.pk, venue.translation_key
+        # Fields already reported above are not checked twice.
+        reported = {column for _line, column, _message in row_errors}
+        exclude = ["translation_key", "locale", *reported]
+        try:
+            candidate.full_clean(exclude=exclude, validate_unique=False)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                column = name if name in COLUMNS else "slug" if name == "__all__" else name
+                already = {(c, m) for _l, c, m in row_errors}
+                for message in messages:
+                    if (column, message) not in already:
+                        row_errors.append((line, column, message))
+        errors.extend(row_errors)
+        rows.append(parsed)
+    return rows, errors
+
+
+def import_venues(data, neighbourhood):
+    """Check the whole file; write it only when every row is right."""
+    rows, errors = read_rows(data, neighbourhood)
+    result = ImportResult(errors=sorted(set(errors), key=lambda e: (e[0], str(e[1]))))
+    if result.errors:
+        return result
+    dutch = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    with transaction.atomic():
+        for row in rows:
+            venue = Venue.objects.filter(slug=row.values["slug"], locale=dutch).first()
+            if venue is None:
+                venue = Venue(locale=dutch, neighbourhood=neighbourhood)
+                result.created += 1
+            else:
+                result.updated += 1
+            for name, value in row.values.items():
+                setattr(venue, name, value)
+            venue.save()
+            venue.facilities.set(row.facilities)
+            venue.accessibility_features.set(row.accessibility)
+            venue.tags.set(row.tags)
+            venue.save()
+            venue.rooms.all().delete()
+            for order, room in enumerate(row.rooms):
+                VenueRoom.objects.create(venue=venue, sort_order=order, **room)
+            venue.opening_hours.all().delete()
+            for order, (weekday, opens, closes) in enumerate(row.hours):
+                OpeningHours.objects.create(
+                    venue=venue, sort_order=order, weekday=weekday, opens=opens, closes=closes
+                )
+    return result
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def export_venues(neighbourhood, out):
+    """Write the neighbourhood's Dutch venues in the import format."""
+    venues = (
+        Venue.objects.filter(
+            neighbourhood=neighbourhood, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .order_by("slug")
+        .prefetch_related("facilities", "accessibility_features", "opening_hours", "rooms", "tags")
+    )
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for venue in venues:
+        row = {name: _cell(getattr(venue, name)) for name in TEXT_FIELDS}
+        row.update(
+            slug=venue.slug,
+            kind=venue.kind,
+            postcode=venue.postcode,
+            latitude=_cell(venue.latitude),
+            longitude=_cell(venue.longitude),
+            capacity=_cell(venue.capacity),
+            price_class=venue.price_class,
+            facilities=",".join(sorted(t.slug for t in venue.facilities.all())),
+            accessibility=",".join(sorted(t.slug for t in venue.accessibility_features.all())),
+            opening_hours=format_hours(venue.opening_hours.all()),
+            closed_on_public_holidays=_cell(venue.closed_on_public_holidays),
+            rooms=format_rooms(venue.rooms.all()),
+            tags=",".join(sorted(t.name for t in venue.tags.all())),
+            is_active=_cell(venue.is_active),
+            last_checked=venue.last_checked.isoformat() if venue.last_checked else "",
+        )
+        writer.writerow([row[name] for name in COLUMNS])

@@ -1,0 +1,104 @@
+"""When is a venue open? Weekly hours, dated exceptions and Dutch public holidays.
+
+Everything is computed on the wall clock of Europe/Amsterdam: “open 19:00–22:00 on Tuesday” means
+19:00 local time in winter and in summer. Functions take an explicit moment (`at`) or day so that
+callers and tests decide what “now” is. They read `venue.opening_hours.all()` and
+`venue.opening_exceptions.all()`, so listings that prefetch both cost no query per venue.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.conf import settings
+
+TIME_ZONE = ZoneInfo(settings.TIME_ZONE)
+
+
+@lru_cache(maxsize=64)
+def _holidays_for_year(year):
+    return holidays.country_holidays("NL", years=year)
+
+
+def public_holiday(day):
+    """The name of the Dutch public holiday on `day`, or None."""
+    return _holidays_for_year(day.year).get(day)
+
+
+@dataclass
+class Day:
+    """A day of a venue's schedule: its opening periods (local datetimes) and why."""
+
+    date: date
+    periods: list = field(default_factory=list)  # [(start, end)] aware datetimes in UTC
+    exception: object = None  # the OpeningException that applies, if any
+    holiday: str | None = None  # the public holiday that closes the venue, if any
+
+    @property
+    def closed(self):
+        return not self.periods
+
+
+def _utc(day, wall_clock):
+    # Combining a date and a wall-clock time with the zone gives the right UTC offset on both
+    # sides of the DST switch. We compare in UTC: Python compares two datetimes that share a
+    # tzinfo by wall clock, which is wrong in the repeated hour of the autumn switch.
+    return datetime.combine(day, wall_clock, tzinfo=TIME_ZONE).astimezone(UTC)
+
+
+def _period(day, opens, closes):
+    # Closing at or before the opening time means the period runs past midnight.
+    end_day = day + timedelta(days=1) if closes <= opens else day
+    return _utc(day, opens), _utc(end_day, closes)
+
+
+def day_schedule(venue, day):
+    """The opening periods of `venue` on `day`, exceptions and public holidays applied."""
+    exceptions = [e for e in venue.opening_exceptions.all() if e.date == day]
+    if exceptions:
+        periods = [
+            _period(day, e.opens, e.closes)
+            for e in exceptions
+            if not e.closed and e.opens is not None and e.closes is not None
+        ]
+        if any(e.closed for e in exceptions):
+            periods = []
+        return Day(day, sorted(periods), exception=exceptions[0])
+    holiday = public_holiday(day)
+    if holiday and venue.closed_on_public_holidays:
+        return Day(day, [], holiday=holiday)
+    periods = [
+        _period(day, hours.opens, hours.closes)
+        for hours in venue.opening_hours.all()
+        if hours.weekday == day.weekday()
+    ]
+    return Day(day, sorted(periods))
+
+
+def is_open_at(venue, at):
+    """Whether `venue` is open at the aware datetime `at`."""
+    today = at.astimezone(TIME_ZONE).date()
+    # A period that started yesterday evening may still be running after midnight.
+    for day in (today - timedelta(days=1), today):
+        for start, end in day_schedule(venue, day).periods:
+            if start <= at < end:
+                return True
+    return False
+
+
+def week_schedule(venue, at):
+    """Monday to Sunday of the week containing `at`, each a Day with `is_today` set."""
+    today = at.astimezone(TIME_ZONE).date()
+    monday = today - timedelta(days=today.weekday())
+    week = []
+    for offset in range(7):
+        day = day_schedule(venue, monday + timedelta(days=offset))
+        day.is_today = day.date == today
+        week.append(day)
+    return week
+
+
+def has_hours(venue):
+    return bool(venue.opening_hours.all())

@@ -1,0 +1,357 @@
+"""The finder and a venue's page, served by VenueIndexPage's routes."""
+
+import json
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from .filters import VenueFilterForm, apply_filters
+from .models import AccessibilityFeature, Facility, OpeningException, Venue
+from .opening import is_open_at, week_schedule
+from .queries import (
+    attach_urls,
+    finder_urls,
+    in_locale,
+    localized_terms,
+    neighbourhood_for_site,
+    venues_in_locale,
+    vocabularies,
+    with_listing_data,
+)
+
+PER_PAGE = 20
+MAP_LIMIT = 500
+
+
+def _site(request, page):
+    return Site.find_for_request(request) or page.get_site()
+
+
+def _neighbourhoods(site):
+    """Every neighbourhood (a short list) and the one this site serves (None on the portal)."""
+    from infopoint.models import Neighbourhood
+
+    neighbourhoods = list(Neighbourhood.objects.select_related("site__root_page"))
+    current = next((n for n in neighbourhoods if n.site_id == site.pk), None) if site else None
+    return neighbourhoods, current
+
+
+def finder(request, page, now=None):
+    """The finder: filters, the result count, one page of venue cards and the map's points.
+
+    A fixed number of queries for any number of venues: one light query lists every match
+    (count, map, this page's ids); only this page's venues are loaded in full.
+    """
+    now = now or timezone.now()
+    site = _site(request, page)
+    neighbourhoods, neighbourhood = _neighbourhoods(site)
+    facilities, accessibility = vocabularies()
+    form = VenueFilterForm(
+        request.GET,
+        facilities=facilities,
+        accessibility=accessibility,
+        neighbourhoods=None if neighbourhood else neighbourhoods,
+    )
+    filters = form.filters()
+    base = venues_in_locale().filter(is_active=True)
+    if neighbourhood is not None:
+        base = base.filter(neighbourhood=neighbourhood)
+    results = apply_filters(base, filters, now)
+    matches = list(
+        results.order_by("name", "pk").values_list(
+            "pk", "name", "slug", "latitude", "longitude", "neighbourhood_id"
+        )
+    )
+
+    paginator = Paginator(matches, PER_PAGE)
+    page_of_venues = paginator.get_page(request.GET.get("page"))
+    if neighbourhood is not None:
+        urls = {neighbourhood.pk: page.get_url(request)}
+    else:
+        urls = finder_urls(request, neighbourhoods=neighbourhoods)
+    ids = [row[0] for row in page_of_venues]
+    loaded = {venue.pk: venue for venue in with_listing_data(base.filter(pk__in=ids), at=now)}
+    venues = attach_urls([loaded[pk] for pk in ids if pk in loaded], urls=urls)
+    for venue in venues:
+        venue.open_now = is_open_at(venue, now)
+
+    # The map shows every match (not just this page) as plain data the map script reads.
+    map_points = [
+        {
+            "name": name,
+            "url": f"{urls[neighbourhood_id]}{slug}/" if neighbourhood_id in urls else "",
+            "lat": float(latitude),
+            "lon": float(longitude),
+        }
+        for _pk, name, slug, latitude, longitude, neighbourhood_id in matches[:MAP_LIMIT]
+        if latitude is not None and longitude is not None
+    ]
+    centre = neighbourhood or (neighbourhoods[0] if neighbourhoods else None)
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "filters": filters,
+            "venues": venues,
+            "page_of_venues": page_of_venues,
+            "paginator": paginator,
+            "is_portal": neighbourhood is None,
+            "map_data": {
+                "points": map_points,
+                "centre": [float(centre.latitude), float(centre.longitude)] if centre else None,
+            },
+            "language_code": translation.get_language(),
+        }
+    )
+    return TemplateResponse(request, "venues/venue_index_page.html", context)
+
+
+def _venue_for(request, page, slug, now):
+    """The venue with this slug in the current language, else its Dutch original."""
+    site = _site(request, page)
+    neighbourhood = neighbourhood_for_site(site)
+    week_start = timezone.localdate(now) - timedelta(days=timezone.localdate(now).weekday())
+    queryset = (
+        in_locale(Venue.objects.filter(is_active=True))
+        .select_related("locale", "neighbourhood", "image")
+        .prefetch_related(
+            Prefetch("facilities", queryset=localized_terms(Facility)),
+            Prefetch("accessibility_features", queryset=localized_terms(AccessibilityFeature)),
+            "rooms",
+            "opening_hours",
+            Prefetch(
+                "opening_exceptions",
+                queryset=OpeningException.objects.filter(
+                    date__gte=week_start - timedelta(days=1)
+                ).order_by("date", "opens"),
+            ),
+        )
+    )
+    if neighbourhood is not None:
+        queryset = queryset.filter(neighbourhood=neighbourhood)
+    # A translation may carry its own slug; the Dutch slug works in every language.
+    venue = queryset.filter(slug=slug).first()
+    if venue is None:
+        raise Http404
+    return venue, neighbourhood
+
+
+def venue_detail(request, page, slug, now=None):
+    now = now or timezone.now()
+    venue, neighbourhood = _venue_for(request, page, slug, now)
+    if neighbourhood is None:
+        # On the portal a venue's page is its neighbourhood's one.
+        url = venue.get_url(request)
+        if url and not url.startswith(page.get_url(request)):
+            return redirect(url)
+    context = detail_context(request, venue, page, now)
+    return TemplateResponse(request, "venues/venue_detail.html", context)
+
+
+def detail_context(request, venue, page, now=None):
+    now = now or timezone.now()
+    context = page.get_context(request) if page is not None else {"page": None}
+    context.update(
+        {
+            "venue": venue,
+            "open_now": is_open_at(venue, now),
+            "week": week_schedule(venue, now),
+            "upcoming_exceptions": [
+                e for e in venue.opening_exceptions.all() if e.date >= timezone.localdate(now)
+            ][:5],
+            "json_ld": json_ld(request, venue, page),
+            "language_code": translation.get_language(),
+            "finder_url": page.get_url(request) if page is not None else "",
+            "language_links": _language_links(request, venue, page),
+        }
+    )
+    return context
+
+
+def _language_links(request, venue, page):
+    """The language switcher for a venue: the same venue under each language's finder (the
+    Dutch original where there is no translation; the slug is shared)."""
+    if page is None:
+        return []
+    current = translation.get_language()
+    finders = {
+        finder.locale.language_code: finder
+        for finder in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": f"{finders[code].get_url(request)}{venue.slug}/",
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+        if code in finders
+    ]
+
+
+def _json_script(data):
+    """JSON safe inside a <script> element (the same escaping as Django's json_script)."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+
+
+DAY_URIS = [
+    "https://schema.org/Monday",
+    "https://schema.org/Tuesday",
+    "https://schema.org/Wednesday",
+    "https://schema.org/Thursday",
+    "https://schema.org/Friday",
+    "https://schema.org/Saturday",
+    "https://schema.org/Sunday",
+]
+
+
+def json_ld(request, venue, page=None):
+    """schema.org Place: what search engines and other systems read from a venue's page."""
+    url = (
+        request.build_absolute_uri(f"{page.get_url(request)}{venue.slug}/")
+        if page is not None and request is not None
+        else None
+    )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": " ".join(p for p in (venue.street, venue.house_number) if p),
+            "postalCode": venue.postcode,
+            "addressLocality": venue.city,
+            "addressCountry": "NL",
+        },
+        "isAccessibleForFree": venue.is_free,
+        "publicAccess": True,
+        "openingHoursSpecification": [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": DAY_URIS[hours.weekday],
+                "opens": hours.opens.strftime("%H:%M"),
+                "closes": hours.closes.strftime("%H:%M"),
+            }
+            for hours in venue.opening_hours.all()
+        ]
+        + [
+            {
+                "@type": "OpeningHoursSpecification",
+                "validFrom": exception.date.isoformat(),
+                "validThrough": exception.date.isoformat(),
+                "opens": "00:00" if exception.closed else exception.opens.strftime("%H:%M"),
+                "closes": "00:00" if exception.closed else exception.closes.strftime("%H:%M"),
+            }
+            for exception in venue.opening_exceptions.all()
+        ],
+        # Accessibility of a place is an amenity; schema.org's accessibilityFeature is meant for
+        # creative works.
+        "amenityFeature": [
+            {
+                "@type": "LocationFeatureSpecification",
+                "name": getattr(term, "label", term.name),
+                "identifier": term.slug,
+                "value": True,
+            }
+            for term in [*venue.facilities.all(), *venue.accessibility_features.all()]
+        ],
+    }
+    if url:
+        data["url"] = url
+    if venue.short_description:
+        data["description"] = venue.short_description
+    if venue.has_location:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(venue.latitude),
+            "longitude": float(venue.longitude),
+        }
+    if venue.capacity:
+        data["maximumAttendeeCapacity"] = venue.capacity
+    if venue.phone:
+        data["telephone"] = venue.phone
+    if venue.email:
+        data["email"] = venue.email
+    if venue.website:
+        data["sameAs"] = venue.website
+    return _json_script(data)
+
+
+class ReportForm(forms.Form):
+    """A resident tells the editors what is out of date."""
+
+    message = forms.CharField(
+        label=_("What is not right?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        help_text=_("For example: the opening hours changed, or the lift is out of order."),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address (optional)"),
+        required=False,
+        help_text=_("Only if you would like an answer."),
+    )
+    # Bots fill every field; people never see this one.
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+def _editor_addresses(neighbourhood):
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(
+            groups__in=[neighbourhood.editors_id, neighbourhood.moderators_id], is_active=True
+        )
+        .exclude(email="")
+    )
+    addresses = sorted(set(users.values_list("email", flat=True)))
+    return addresses or [a for _name, a in settings.ADMINS] or [settings.DEFAULT_FROM_EMAIL]
+
+
+def report_outdated(request, page, slug):
+    now = timezone.now()
+    venue, neighbourhood = _venue_for(request, page, slug, now)
+    form = ReportForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["website"]:
+            edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+                "wagtailsnippets_venues_venue:edit", args=[venue.pk]
+            )
+            body = (
+                f"Someone reported outdated information about “{venue.name}”.\n\n"
+                f"{form.cleaned_data['message']}\n\n"
+                f"Reply to: {form.cleaned_data['email'] or '(no address given)'}\n"
+                f"Edit the venue: {edit_url}\n"
+            )
+            send_mail(
+                f"[{venue.neighbourhood.name}] Outdated information: {venue.name}",
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                _editor_addresses(venue.neighbourhood),
+            )
+        sent = True
+    context = page.get_context(request)
+    context.update(
+        {
+            "venue": venue,
+            "form": form,
+            "sent": sent,
+            "venue_url": f"{page.get_url(request)}{venue.slug}/",
+        }
+    )
+    return TemplateResponse(request, "venues/report_outdated.html", context)
