@@ -1,20 +1,17 @@
 """A volunteer places a venue by clicking the map in the venue editor."""
 
-import pytest
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from infopoint.management.commands.load_demo import ADMIN_PASSWORD, ADMIN_USERNAME
 
 
-def test_clicking_the_map_fills_in_the_coordinates(lunetten, page, site_url, django_user_model):
-    django_user_model.objects.create_superuser("vrijwilliger", "v@example.org", "geheim-1234")
+def test_clicking_the_map_fills_in_the_coordinates(page, site_url):
     page.route(
         "https://tile.openstreetmap.org/**",
         lambda route: route.fulfill(status=200, content_type="image/png", body=b""),
     )
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url(None, "/admin/login/"))
-    page.fill("input[name=username]", "vrijwilliger")
-    page.fill("input[name=password]", "geheim-1234")
+    page.fill("input[name=username]", ADMIN_USERNAME)
+    page.fill("input[name=password]", ADMIN_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
 

@@ -2,8 +2,6 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def expected_matches(neighbourhood):
     from django.db.models import Q
@@ -42,7 +40,7 @@ def near_misses(neighbourhood):
 
 
 def test_step_free_kitchen_for_thirty_finds_exactly_the_matching_places(
-    demo_city, page, site_url, axe
+    city_db, page, site_url, axe
 ):
     from infopoint.models import Neighbourhood
 
@@ -76,7 +74,7 @@ def test_step_free_kitchen_for_thirty_finds_exactly_the_matching_places(
     assert axe(page) == []
 
 
-def test_the_map_loads_tiles_only_after_show_map(demo_city, page, site_url):
+def test_the_map_loads_tiles_only_after_show_map(city_db, page, site_url):
     from infopoint.models import Neighbourhood
 
     lunetten = Neighbourhood.objects.get(slug="lunetten")
@@ -99,7 +97,7 @@ def test_the_map_loads_tiles_only_after_show_map(demo_city, page, site_url):
     assert "tile.openstreetmap.org" in page.requested_hosts
 
 
-def test_the_finder_works_without_javascript(demo_city, browser, site_url):
+def test_the_finder_works_without_javascript(city_db, browser, site_url):
     from infopoint.models import Neighbourhood
 
     lunetten = Neighbourhood.objects.get(slug="lunetten")
@@ -126,7 +124,7 @@ def test_the_finder_works_without_javascript(demo_city, browser, site_url):
     ],
 )
 def test_more_venue_pages_have_no_serious_accessibility_violations(
-    demo_city, page, site_url, axe, slug, path
+    city_db, page, site_url, axe, slug, path
 ):
     from infopoint.models import Neighbourhood
 
