@@ -98,7 +98,14 @@ def components_for(event, url, until=None):
             master.add("rdate", [_local(i.start, event.all_day) for i in extra])
         return [master]
 
-    master = _base_component(event, url, event.start, event.end, stamp)
+    first = recurrence.first_date(schedule)
+    master = _base_component(
+        event,
+        url,
+        recurrence.to_utc(first),
+        recurrence.to_utc(first + schedule.duration_local),
+        stamp,
+    )
     master.add("description", _description(event))
     master.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     parts = recurrence.parse_rule(schedule.rule)

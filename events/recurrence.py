@@ -178,6 +178,18 @@ def rule_dates(schedule, until_utc):
     return dates
 
 
+def first_date(schedule):
+    """The rule's first date (local wall time): what a calendar app must see as DTSTART.
+
+    RFC 5545 counts DTSTART as the first instance even when it does not match the rule, while
+    dateutil does not; exporting the first matching date keeps both readings identical.
+    """
+    if not schedule.rule:
+        return schedule.start_local
+    rule = rrulestr(schedule.rule_for_dateutil(), dtstart=schedule.start_local)
+    return next(iter(rule.xafter(schedule.start_local, inc=True)), schedule.start_local)
+
+
 def skipped_for_holidays(schedule, until_utc):
     """Rule dates that fall on a Dutch public holiday (exported as EXDATE)."""
     if not schedule.skip_holidays or not schedule.rule:
