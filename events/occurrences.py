@@ -22,7 +22,9 @@ def write_occurrences(event, until=None):
     none, so nothing unapproved reaches the agenda or the feeds.
     """
     from .models import Occurrence
+    from .queries import bump_cache_version
 
+    transaction.on_commit(bump_cache_version)
     Occurrence.objects.filter(event=event).delete()
     if not event.live:
         return []

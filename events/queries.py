@@ -5,44 +5,66 @@ Every function here runs a fixed number of queries however many occurrences it r
 
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from .recurrence import TZ
 
+VERSION_KEY = "events:version"
+CACHE_SECONDS = 300
 
-def _active_locale(locale=None):
-    if locale is not None:
-        return locale
+
+def bump_cache_version():
+    """Called whenever events or agenda pages change: every cached lookup below goes stale."""
     try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def cached(name, build):
+    """A small lookup shared by requests until the next change to events or agenda pages."""
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    return cache.get_or_set(f"events:{name}:v{version}", build, CACHE_SECONDS)
+
+
+def _language_code(locale=None):
+    if isinstance(locale, Locale):
+        return locale.language_code
+    return locale or translation.get_language() or settings.LANGUAGE_CODE
 
 
 def occurrence_queryset(locale=None):
     """Occurrences of live events in `locale`, falling back to the Dutch event where an event
-    has no live translation in that language (residents then see the Dutch text)."""
+    has no live translation in that language (residents then see the Dutch text).
+
+    Locales are matched by language code, which spares a Locale query per request.
+    """
     from .models import Event, Occurrence
 
-    locale = _active_locale(locale)
-    default = Locale.get_default()
+    code = _language_code(locale)
+    default = settings.LANGUAGE_CODE
     queryset = Occurrence.objects.filter(event__live=True)
-    if locale.pk == default.pk:
-        queryset = queryset.filter(event__locale=locale)
+    if code == default:
+        queryset = queryset.filter(event__locale__language_code=code)
     else:
         translated = Event.objects.filter(
-            translation_key=OuterRef("event__translation_key"), locale=locale, live=True
+            translation_key=OuterRef("event__translation_key"),
+            locale__language_code=code,
+            live=True,
         )
         queryset = queryset.filter(
-            Q(event__locale=locale) | (Q(event__locale=default) & ~Exists(translated))
+            Q(event__locale__language_code=code)
+            | (Q(event__locale__language_code=default) & ~Exists(translated))
         )
     return queryset.select_related("event", "event__venue", "event__neighbourhood", "event__locale")
 
 
 def _agenda_pages():
-    """{neighbourhood id: {language code: EventIndexPage}} in two queries."""
+    """{neighbourhood id: {language code: EventIndexPage}} in two queries (then cached)."""
     from infopoint.models import Neighbourhood
 
     from .models import EventIndexPage
@@ -68,14 +90,12 @@ def _agenda_pages():
 
 def agenda_urls(request=None):
     """{neighbourhood id: URL of its agenda in the current language (Dutch as fallback)}."""
-    cached = getattr(request, "_events_agenda_urls", None)
-    language = translation.get_language() or "nl"
-    if cached is not None and cached[0] == language:
-        return cached[1]
-    from django.conf import settings
-
+    memo = getattr(request, "_events_agenda_urls", None)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if memo is not None and memo[0] == language:
+        return memo[1]
     urls = {}
-    for neighbourhood_id, by_language in _agenda_pages().items():
+    for neighbourhood_id, by_language in cached("agenda-pages", _agenda_pages).items():
         page = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
         if page is not None:
             urls[neighbourhood_id] = page.get_url(request)

@@ -4,18 +4,18 @@ import calendar
 import json
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.html import strip_tags
 from taggit.models import Tag
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from . import dates, ical
 from .filters import AgendaFilterForm, apply_filters
-from .queries import annotate, occurrence_queryset
+from .queries import annotate, cached, occurrence_queryset
 from .recurrence import TZ
 
 PAGE_SIZE = 20
@@ -37,7 +37,14 @@ def site_neighbourhood(request):
 
     if not hasattr(request, "_events_neighbourhood"):
         site = Site.find_for_request(request)
-        request._events_neighbourhood = Neighbourhood.objects.filter(site=site).first()
+        site_id = site.pk if site else None
+        request._events_neighbourhood = (
+            cached(
+                f"neighbourhood-of-site-{site_id}",
+                lambda: Neighbourhood.objects.filter(site_id=site_id).first() or False,
+            )
+            or None
+        )
     return request._events_neighbourhood
 
 
@@ -52,21 +59,26 @@ def filter_form(request, neighbourhood):
     from infopoint.models import Neighbourhood
     from venues.models import Venue
 
-    events = Q(events__live=True)
-    tags = Tag.objects.filter(events_eventtag_items__content_object__live=True)
-    venues = Venue.objects.filter(events, locale=Locale.get_default())
-    if neighbourhood is not None:
-        tags = tags.filter(events_eventtag_items__content_object__neighbourhood=neighbourhood)
-        venues = venues.filter(neighbourhood=neighbourhood)
-    neighbourhoods = []
-    if neighbourhood is None:
-        neighbourhoods = Neighbourhood.objects.values_list("slug", "name")
+    def choices():
+        tags = Tag.objects.filter(events_eventtag_items__content_object__live=True)
+        venues = Venue.objects.filter(
+            events__live=True, locale__language_code=settings.LANGUAGE_CODE
+        )
+        neighbourhoods = []
+        if neighbourhood is not None:
+            tags = tags.filter(events_eventtag_items__content_object__neighbourhood=neighbourhood)
+            venues = venues.filter(neighbourhood=neighbourhood)
+        else:
+            neighbourhoods = list(Neighbourhood.objects.values_list("slug", "name"))
+        return {
+            "tags": list(tags.values_list("slug", "name").distinct().order_by("name")),
+            "venues": list(venues.values_list("slug", "name").distinct().order_by("name")),
+            "neighbourhoods": neighbourhoods,
+        }
+
+    key = f"filter-choices-{neighbourhood.pk if neighbourhood else 'city'}"
     return AgendaFilterForm(
-        request.GET,
-        tags=tags.values_list("slug", "name").distinct().order_by("name"),
-        venues=venues.values_list("slug", "name").distinct().order_by("name"),
-        neighbourhoods=neighbourhoods,
-        show_neighbourhood=neighbourhood is None,
+        request.GET, show_neighbourhood=neighbourhood is None, **cached(key, choices)
     )
 
 
@@ -192,13 +204,13 @@ def find_event(page, request, slug):
     neighbourhood = site_neighbourhood(request)
     if neighbourhood is None:
         raise Http404("Events live on their neighbourhood's site.")
-    locale = Locale.get_active()
+    language = translation.get_language() or settings.LANGUAGE_CODE
     candidates = (
         Event.objects.filter(neighbourhood=neighbourhood, slug=slug, live=True)
-        .filter(Q(locale=locale) | Q(locale=Locale.get_default()))
-        .select_related("venue", "neighbourhood", "locale", "image")
+        .filter(locale__language_code__in=[language, settings.LANGUAGE_CODE])
+        .select_related("venue__neighbourhood__site__root_page", "neighbourhood", "locale", "image")
     )
-    found = sorted(candidates, key=lambda event: event.locale_id != locale.pk)
+    found = sorted(candidates, key=lambda event: event.locale.language_code != language)
     if not found:
         raise Http404("No such event.")
     return found[0]
@@ -305,7 +317,12 @@ def detail_context(request, event, page=None, preview=False):
     language = translation.get_language() or "nl"
     url = request.build_absolute_uri(event.get_url(request) or "") if not preview else ""
     upcoming = next((o for o in occurrences if not o.is_cancelled), None)
-    venue_url = event.venue.get_url(request) if event.venue_id else None
+    venue_url = None
+    if event.venue_id:
+        # The venue's page URL costs several page lookups; it changes only with pages or venues.
+        site = Site.find_for_request(request)
+        key = f"venue-url-{event.venue_id}-{language}-{site.pk if site else 0}"
+        venue_url = cached(key, lambda: event.venue.get_url(request) or "") or None
     context = {
         "event": event,
         "event_lang": "" if event.locale.language_code == language else event.locale.language_code,

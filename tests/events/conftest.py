@@ -1,8 +1,9 @@
 """Fixtures for the agenda: events built the way the admin saves them."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import Event, EventException
@@ -20,8 +21,11 @@ def make_event(lunetten):
     """Create and publish an event (with a revision, as the admin does)."""
 
     def make(title="Koffieochtend", *, neighbourhood=None, exceptions=(), publish=True, **fields):
-        fields.setdefault("start", local(2026, 12, 1, 10, 0))
-        fields.setdefault("end", fields["start"].replace(hour=fields["start"].hour + 2))
+        if "start" not in fields:
+            tomorrow = timezone.localdate() + timedelta(days=1)
+            fields["start"] = local(tomorrow.year, tomorrow.month, tomorrow.day, 10, 0)
+        if "end" not in fields:
+            fields["end"] = fields["start"] + timedelta(hours=2)
         fields.setdefault("summary", f"{title} in de wijk.")
         tags = fields.pop("tags", [])
         event = Event(

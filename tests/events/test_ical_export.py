@@ -96,23 +96,74 @@ def test_exported_feed_expands_to_our_occurrences_with_an_independent_library(
 ):
     """recurring-ical-events, reading only our feed, finds exactly our occurrence rows."""
     base = soon(0, 10, 0)
-    make_event("Wekelijks", repeat="weekly", weekdays="TU,TH", start=base, end=base + timedelta(hours=2),
-               exceptions=[{"date": (base + timedelta(days=14)).date() + timedelta(days=(1 - base.weekday()) % 7), "action": "cancel"}])  # fmt: skip
-    make_event("Om de week", repeat="weekly", interval=2, start=soon(1, 19, 30), end=soon(1, 21),
-               skip_holidays=True)  # fmt: skip
-    make_event("Eerste zaterdag", repeat="monthly_weekday", week_of_month=1, start=soon(2, 9), end=soon(2, 13),
-               exceptions=[{"date": (soon(2) + timedelta(days=70)).date(), "action": "add"}])  # fmt: skip
-    make_event("Maandelijks", repeat="monthly_date", start=soon(3, 20), end=soon(3, 22), ends="count",
-               repeat_count=6)  # fmt: skip
+    make_event(
+        "Wekelijks",
+        repeat="weekly",
+        weekdays="TU,TH",
+        start=base,
+        end=base + timedelta(hours=2),
+        exceptions=[
+            {
+                "date": (base + timedelta(days=14)).date()
+                + timedelta(days=(1 - base.weekday()) % 7),
+                "action": "cancel",
+            }
+        ],
+    )
+    make_event(
+        "Om de week",
+        repeat="weekly",
+        interval=2,
+        start=soon(1, 19, 30),
+        end=soon(1, 21),
+        skip_holidays=True,
+    )
+    make_event(
+        "Eerste zaterdag",
+        repeat="monthly_weekday",
+        week_of_month=1,
+        start=soon(2, 9),
+        end=soon(2, 13),
+        exceptions=[{"date": (soon(2) + timedelta(days=70)).date(), "action": "add"}],
+    )
+    make_event(
+        "Maandelijks",
+        repeat="monthly_date",
+        start=soon(3, 20),
+        end=soon(3, 22),
+        ends="count",
+        repeat_count=6,
+    )
     moved_from = soon(4, 14) + timedelta(weeks=3)
-    make_event("Verplaatst", repeat="weekly", start=soon(4, 14), end=soon(4, 16), ends="until",
-               repeat_until=(soon(4) + timedelta(days=200)).date(),
-               exceptions=[{"date": moved_from.date(), "action": "move", "new_start": moved_from + timedelta(hours=3)},
-                           {"date": (moved_from + timedelta(weeks=1)).date(), "action": "note", "note": "Kleine zaal"}])  # fmt: skip
+    make_event(
+        "Verplaatst",
+        repeat="weekly",
+        start=soon(4, 14),
+        end=soon(4, 16),
+        ends="until",
+        repeat_until=(soon(4) + timedelta(days=200)).date(),
+        exceptions=[
+            {
+                "date": moved_from.date(),
+                "action": "move",
+                "new_start": moved_from + timedelta(hours=3),
+            },
+            {
+                "date": (moved_from + timedelta(weeks=1)).date(),
+                "action": "note",
+                "note": "Kleine zaal",
+            },
+        ],
+    )
     make_event("Festival", all_day=True, start=soon(9, 0, 0), end=soon(10, 0, 0))
     make_event("Jaarmarkt", repeat="yearly", all_day=True, start=soon(5, 0, 0), end=soon(5, 0, 0))
-    make_event("Geschorst", repeat="weekly", start=soon(1, 9), end=soon(1, 10),
-               suspended_from=(soon(1) + timedelta(days=40)).date())  # fmt: skip
+    make_event(
+        "Geschorst",
+        repeat="weekly",
+        start=soon(1, 9),
+        end=soon(1, 10),
+        suspended_from=(soon(1) + timedelta(days=40)).date(),
+    )
     make_event("Eenmalig", start=soon(6, 15), end=soon(6, 17))
 
     window_start = datetime.combine(timezone.localdate(), datetime.min.time(), tzinfo=TZ)
