@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -298,7 +299,8 @@ class Event(
             [
                 FieldPanel("title"),
                 FieldPanel("slug"),
-                FieldPanel("neighbourhood"),
+                # A plain list: a city has a handful of neighbourhoods, no chooser needed.
+                FieldPanel("neighbourhood", widget=forms.Select),
                 FieldPanel("summary"),
                 FieldPanel("description"),
                 FieldPanel("image"),
