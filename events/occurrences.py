@@ -28,8 +28,15 @@ def write_occurrences(event, until=None):
     Occurrence.objects.filter(event=event).delete()
     if not event.live:
         return []
-    instances = expand(event.schedule(), until or horizon())
-    rows = [
+    rows = occurrence_rows(event, expand(event.schedule(), until or horizon()))
+    return Occurrence.objects.bulk_create(rows, batch_size=500)
+
+
+def occurrence_rows(event, instances):
+    """Unsaved Occurrence objects for expanded instances (also what a preview shows)."""
+    from .models import Occurrence
+
+    return [
         Occurrence(
             event=event,
             start=instance.start,
@@ -41,7 +48,6 @@ def write_occurrences(event, until=None):
         )
         for instance in instances
     ]
-    return Occurrence.objects.bulk_create(rows, batch_size=500)
 
 
 def extend_all(stdout=None):

@@ -105,12 +105,18 @@ def query_string(request, **changes):
     return f"?{encoded}" if encoded else ""
 
 
-def agenda_context(page, request):
+def filtered(request, *, ignore=()):
+    """(neighbourhood, form, occurrence queryset, window) for the request's valid filters."""
     neighbourhood = site_neighbourhood(request)
     form = filter_form(request, neighbourhood)
-    values = form.valid_values()
+    values = {k: v for k, v in form.valid_values().items() if k not in ignore}
     queryset = _scoped(occurrence_queryset(), neighbourhood)
     queryset, window = apply_filters(queryset, values)
+    return neighbourhood, form, queryset, window
+
+
+def agenda_context(page, request):
+    neighbourhood, form, queryset, window = filtered(request)
     if window is None:
         queryset = queryset.filter(end__gt=timezone.now())
     paginator = Paginator(queryset.order_by("start", "pk"), PAGE_SIZE)
@@ -151,17 +157,10 @@ def _month_from(request):
 
 
 def month_context(page, request):
-    neighbourhood = site_neighbourhood(request)
-    form = filter_form(request, neighbourhood)
-    values = form.valid_values()
-    values.pop("when", None)
-    values.pop("start", None)
-    values.pop("end", None)
+    neighbourhood, form, queryset, _window = filtered(request, ignore={"when", "start", "end"})
     first = _month_from(request)
     following = (first + timedelta(days=32)).replace(day=1)
     previous = (first - timedelta(days=1)).replace(day=1)
-    queryset = _scoped(occurrence_queryset(), neighbourhood)
-    queryset, _window = apply_filters(queryset, values)
     queryset = queryset.filter(
         end__gt=dates.local_midnight(first), start__lt=dates.local_midnight(following)
     ).order_by("start", "pk")
@@ -288,32 +287,18 @@ def detail_context(request, event, page=None, preview=False):
     now = timezone.now()
     if preview:
         # A preview shows what the dates would be, without writing anything.
-        from .occurrences import horizon
+        from .occurrences import horizon, occurrence_rows
         from .recurrence import expand
 
         instances = [i for i in expand(event.schedule(), horizon()) if i.end > now][:10]
-        occurrences = [
-            Occurrence(
-                event=event,
-                start=i.start,
-                end=i.end,
-                cancelled=i.cancelled,
-                moved=i.moved,
-                note=i.note,
-            )
-            for i in instances
-        ]
+        occurrences = occurrence_rows(event, instances)
     else:
         occurrences = list(
             Occurrence.objects.filter(event=event, end__gt=now).order_by("start", "pk")[:10]
         )
     for occurrence in occurrences:
         occurrence.event = event
-        occurrence.local_start = occurrence.start.astimezone(TZ)
-        occurrence.local_end = occurrence.end.astimezone(TZ)
-        occurrence.local_date = occurrence.local_start.date()
-        occurrence.url = ""
-        occurrence.lang = ""
+    annotate(occurrences, request, urls={})
     language = translation.get_language() or "nl"
     url = request.build_absolute_uri(event.get_url(request) or "") if not preview else ""
     upcoming = next((o for o in occurrences if not o.is_cancelled), None)
@@ -346,11 +331,7 @@ def feed_events(page, request):
     """The events behind the agenda's feed: same filters as the page, recent and upcoming."""
     from .models import Event
 
-    neighbourhood = site_neighbourhood(request)
-    form = filter_form(request, neighbourhood)
-    values = form.valid_values()
-    queryset = _scoped(occurrence_queryset(), neighbourhood)
-    queryset, window = apply_filters(queryset, values)
+    _neighbourhood, _form, queryset, window = filtered(request)
     if window is None:
         # Keep the last month so subscribers still see what just happened.
         queryset = queryset.filter(end__gt=timezone.now() - timedelta(days=31))
