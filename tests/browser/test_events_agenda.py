@@ -6,18 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from events import dates
+from tests.events.conftest import wednesday  # noqa: F401 - a shared fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def wednesday(monkeypatch):
-    """The agenda's "today" pinned to the coming Wednesday (the live server runs in-process)."""
-    today = timezone.localdate()
-    pinned = today + timedelta(days=(2 - today.weekday()) % 7)
-    monkeypatch.setattr(dates, "local_today", lambda: pinned)
-    return pinned
 
 
 def expected_weekend_free_titles(neighbourhood, today):
@@ -29,7 +20,7 @@ def expected_weekend_free_titles(neighbourhood, today):
     return sorted(o.event.title for o in queryset)
 
 
-def test_resident_finds_free_activities_this_weekend(demo_city, page, site_url, wednesday):
+def test_resident_finds_free_activities_this_weekend(demo_city, page, site_url, wednesday):  # noqa: F811
     from infopoint.models import Neighbourhood
 
     lunetten = Neighbourhood.objects.get(slug="lunetten")

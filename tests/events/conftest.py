@@ -17,6 +17,19 @@ def local(*args):
 
 
 @pytest.fixture
+def wednesday(monkeypatch):
+    """Pin the agenda's "today" to the coming Wednesday, so weekday logic (this weekend, this
+    week) does not depend on the day the suite runs. Browser tests share it: the live server
+    runs in this process."""
+    from events import dates
+
+    today = timezone.localdate()
+    pinned = today + timedelta(days=(2 - today.weekday()) % 7)
+    monkeypatch.setattr(dates, "local_today", lambda: pinned)
+    return pinned
+
+
+@pytest.fixture
 def make_event(lunetten):
     """Create and publish an event (with a revision, as the admin does)."""
 

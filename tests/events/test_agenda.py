@@ -26,15 +26,6 @@ def titles(response):
     return re.findall(r'class="occurrence__title"[^>]*>\s*<a href="[^"]*">([^<]+)</a>', html)
 
 
-@pytest.fixture
-def wednesday(monkeypatch):
-    """Pin the agenda's today to a Wednesday, so weekday logic does not depend on the calendar."""
-    today = timezone.localdate()
-    pinned = today + timedelta(days=(2 - today.weekday()) % 7)
-    monkeypatch.setattr(dates, "local_today", lambda: pinned)
-    return pinned
-
-
 def at(day, hour=19):
     return local(day.year, day.month, day.day, hour, 0)
 
@@ -136,30 +127,37 @@ def test_date_range_tag_audience_venue_free_step_free_and_text_filters(
     assert shown(f"start={start}&end={end}") == {"Concert"}
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "when=yesterday",
-        "start=2026-02-31",
-        "end=not-a-date",
-        "tag=%00",
-        "venue=nowhere",
-        "audience=cats",
-        "page=-1",
-        "page=abc",
-        "page=99999",
-        "free=maybe",
-        "q=" + "x" * 500,
-        "neighbourhood=atlantis",
-        "month=2026-13",
-        "month=abc",
-    ],
-)
-def test_invalid_filters_never_break_the_page(client, lunetten, make_event, query):
+INVALID_QUERIES = [
+    "when=yesterday",
+    "start=2026-02-31",
+    "end=not-a-date",
+    "tag=%00",
+    "venue=nowhere",
+    "audience=cats",
+    "page=-1",
+    "page=abc",
+    "page=99999",
+    "free=maybe",
+    "q=" + "x" * 500,
+    "neighbourhood=atlantis",
+    "month=2026-13",
+    "month=abc",
+    "month=99999-1",
+]
+
+
+def test_invalid_filters_never_break_the_page(client, lunetten, make_event):
+    # One set-up for every case: creating a neighbourhood costs seconds.
     make_event("Koffie", start=soon(1), end=soon(1, 21))
-    for path in ["/nl/agenda/", "/nl/agenda/month/", "/nl/agenda/feed.ics", "/nl/agenda/archive/"]:
-        response = get(client, lunetten, f"{path}?{query}")
-        assert response.status_code == 200, (path, query)
+    for query in INVALID_QUERIES:
+        for path in [
+            "/nl/agenda/",
+            "/nl/agenda/month/",
+            "/nl/agenda/feed.ics",
+            "/nl/agenda/archive/",
+        ]:
+            response = get(client, lunetten, f"{path}?{query}")
+            assert response.status_code == 200, (path, query)
 
 
 def test_pagination_keeps_the_filters(client, lunetten, make_event):
