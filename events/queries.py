@@ -160,3 +160,17 @@ def upcoming_occurrences(
     if limit is not None:
         queryset = queryset[:limit]
     return annotate(list(queryset), request)
+
+
+def feed_urls(request, *, neighbourhood, venue=None):
+    """(https URL, webcal:// URL) of a neighbourhood's agenda feed, optionally for one venue.
+
+    For the "subscribe" line on venue pages: include "events/components/subscribe.html" with
+    feed_url and webcal_url.
+    """
+    base = agenda_url_for(neighbourhood.pk, request=request)
+    if not base:
+        return None, None
+    path = f"{base}feed.ics" + (f"?venue={venue.slug}" if venue is not None else "")
+    url = request.build_absolute_uri(path) if request is not None else path
+    return url, "webcal://" + url.split("://", 1)[-1]
