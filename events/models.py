@@ -287,8 +287,11 @@ class Event(
     ]
 
     # Schedule and place are the same in every language; only the words are translated.
+    # The venue too: a translation must not fail because a venue has no translation yet, and
+    # venue pages find their events through the venue's translation key.
     override_translatable_fields = [
         SynchronizedField("slug"),
+        SynchronizedField("venue"),
         SynchronizedField("weekdays"),
         SynchronizedField("rrule"),
     ]

@@ -115,11 +115,13 @@ def test_editors_see_only_their_neighbourhoods_events(client, lunetten, oost, ma
     assert "Van Lunetten" in html and "Van Oost" not in html
 
 
-def test_wagtail_localize_translates_text_and_keeps_the_schedule(lunetten, make_event):
+def test_wagtail_localize_translates_text_and_keeps_the_schedule(lunetten, make_event, make_venue):
     from wagtail_localize.models import TranslationSource
 
     event = make_event(
         "Koffieochtend",
+        venue=make_venue("Buurthuis"),  # a venue without an English translation
+        tags=["koffie"],
         repeat="weekly",
         start=local(2026, 12, 1, 10),
         end=local(2026, 12, 1, 11),
@@ -134,6 +136,7 @@ def test_wagtail_localize_translates_text_and_keeps_the_schedule(lunetten, make_
     assert english.translation_key == event.translation_key
     assert english.slug == event.slug  # synchronised: one URL per event in every language
     assert english.start == event.start and english.repeat == "weekly"
+    assert english.venue == event.venue and list(english.tags.names()) == ["koffie"]
     assert [e.date for e in english.exceptions.all()] == [local(2026, 12, 8).date()]
     assert english.live  # wagtail-localize publishes snippets with DraftStateMixin
     assert Occurrence.objects.filter(event=english, cancelled=True).count() == 1
