@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.views import serve_ics
 from infopoint import views as infopoint_views
 from infopoint.sitemaps import SiteSitemap
 
@@ -26,6 +27,8 @@ if settings.DEBUG:
 
 # Every public page carries its language: /nl/…, /en/…
 urlpatterns += i18n_patterns(
+    # Calendar feeds end in .ics, which Wagtail's page URLs (always ending in /) cannot express.
+    re_path(r"^(?P<path>(?:[\w\-]+/)*[\w\-]+\.ics)$", serve_ics, name="events_ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,10 +1,565 @@
-from wagtail.models import Page
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from infopoint.models import SectionPageMixin
 
+from . import recurrence
+from .agenda import AgendaRoutesMixin
+from .choices import (
+    AUDIENCE_CHOICES,
+    ENDS_CHOICES,
+    REPEAT_CHOICES,
+    WEEK_OF_MONTH_CHOICES,
+    WEEKDAY_CHOICES,
+)
+from .forms import EventAdminForm
 
-class EventIndexPage(SectionPageMixin, Page):
-    """The agenda: what is on in the neighbourhood (on the portal: the whole city)."""
+
+class EventStatus(models.TextChoices):
+    # The values are schema.org's eventStatus names, so JSON-LD and iCal need no mapping table.
+    SCHEDULED = "EventScheduled", _("Scheduled")
+    CANCELLED = "EventCancelled", _("Cancelled")
+    POSTPONED = "EventPostponed", _("Postponed")
+    RESCHEDULED = "EventRescheduled", _("Rescheduled")
+    MOVED_ONLINE = "EventMovedOnline", _("Moved online")
+
+
+class EventIndexPage(AgendaRoutesMixin, RoutablePageMixin, SectionPageMixin, Page):
+    """The agenda: what is on in the neighbourhood (on the portal: the whole city).
+
+    Event details, the month view, the archive and the iCalendar feeds are routes of this page.
+    """
 
     content_panels = Page.content_panels + SectionPageMixin.content_panels
-    template = "infopoint/section_placeholder.html"
+    subpage_types = []
+
+
+class EventTag(TaggedItemBase):
+    content_object = ParentalKey("events.Event", on_delete=models.CASCADE, related_name="tagged")
+
+
+class EventFeedTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "events.EventFeed", on_delete=models.CASCADE, related_name="tagged"
+    )
+
+
+http_url_validator = URLValidator(schemes=["http", "https"])
+
+
+class EventFeed(ClusterableModel):
+    """A partner's calendar (an iCalendar URL) whose events flow into a neighbourhood's agenda."""
+
+    name = models.CharField(max_length=120, help_text="Whose calendar this is, e.g. “Bibliotheek”.")
+    url = models.URLField(
+        max_length=500,
+        validators=[http_url_validator],
+        help_text="The web address of the calendar (.ics); it must start with http:// or https://.",
+    )
+    neighbourhood = models.ForeignKey(
+        "infopoint.Neighbourhood", on_delete=models.CASCADE, related_name="event_feeds"
+    )
+    default_venue = models.ForeignKey(
+        "venues.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the events take place when the calendar does not say.",
+    )
+    tags = ClusterTaggableManager(
+        through=EventFeedTag, blank=True, help_text="Tags given to every imported event."
+    )
+    active = models.BooleanField(default=True, help_text="Untick to stop importing this calendar.")
+    import_as_drafts = models.BooleanField(
+        default=False,
+        help_text="Tick to import new and changed events as drafts that a moderator publishes.",
+    )
+    last_run_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_run_ok = models.BooleanField(null=True, editable=False)
+    last_message = models.TextField(blank=True, editable=False)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("neighbourhood"),
+        FieldPanel("default_venue"),
+        FieldPanel("tags"),
+        FieldRowPanel([FieldPanel("active"), FieldPanel("import_as_drafts")]),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("calendar feed")
+
+    def __str__(self):
+        return self.name
+
+
+class Event(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """Something happening in the neighbourhood, once or on a schedule.
+
+    Editors describe the schedule in plain choices; the concrete dates (occurrences) are written
+    when the event is published and read by every listing.
+    """
+
+    title = models.CharField(max_length=200, help_text="What is on, e.g. “Coffee morning”.")
+    slug = models.SlugField(
+        max_length=100,
+        blank=True,
+        help_text="The last part of the web address; filled in from the title when left empty.",
+    )
+    neighbourhood = models.ForeignKey(
+        "infopoint.Neighbourhood",
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text="The neighbourhood whose agenda shows this event.",
+    )
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences shown in the agenda."
+    )
+    description = RichTextField(
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        help_text="Everything else residents should know.",
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional picture; its alt text is shown to screen-reader users.",
+    )
+    start = models.DateTimeField(help_text="When it starts (the first time, for a series).")
+    end = models.DateTimeField(help_text="When it ends (the first time, for a series).")
+    all_day = models.BooleanField(
+        default=False, help_text="Tick when times do not matter (a market day, a festival)."
+    )
+
+    repeat = models.CharField(
+        max_length=20,
+        choices=REPEAT_CHOICES,
+        default="none",
+        help_text="How often it happens again.",
+    )
+    interval = models.PositiveSmallIntegerField(
+        default=1, help_text="1 = every week (or month), 2 = every other week, and so on."
+    )
+    weekdays = models.CharField(
+        max_length=27,
+        blank=True,
+        help_text="For a weekly event: on which days. None ticked = the weekday of the start.",
+    )
+    week_of_month = models.SmallIntegerField(
+        null=True,
+        blank=True,
+        choices=WEEK_OF_MONTH_CHOICES,
+        help_text="For “monthly on the n-th weekday”: which one. Empty = as on the start date.",
+    )
+    ends = models.CharField(
+        max_length=10, choices=ENDS_CHOICES, default="never", help_text="When the series stops."
+    )
+    repeat_until = models.DateField(
+        null=True, blank=True, help_text="The last possible date (when it ends on a date)."
+    )
+    repeat_count = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="How many times in total (when it ends after a number)."
+    )
+    rrule = models.CharField(
+        "RRULE",
+        max_length=255,
+        blank=True,
+        help_text="Only for experts: an RFC 5545 rule such as FREQ=MONTHLY;BYDAY=1SA.",
+    )
+    skip_holidays = models.BooleanField(
+        default=False, help_text="Tick to leave out Dutch public holidays (Easter, King's Day, …)."
+    )
+    suspended_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Suspended until further notice from this date: no dates are shown from then on.",
+    )
+
+    status = models.CharField(
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text="Set this when the whole event is cancelled, postponed or moved online.",
+    )
+    venue = models.ForeignKey(
+        "venues.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Where it takes place; choose a meeting place so residents find the address.",
+    )
+    place = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Or describe the place if it is not a meeting place (“Park behind the school”).",
+    )
+    online_url = models.URLField(
+        blank=True, help_text="The link to join online, for an online or hybrid event."
+    )
+    is_free = models.BooleanField(default=True, help_text="Untick when residents have to pay.")
+    price = models.CharField(
+        max_length=100, blank=True, help_text="What it costs, e.g. “€ 3, coffee included”."
+    )
+    registration_url = models.URLField(
+        blank=True, help_text="Where to sign up, if residents must register."
+    )
+    registration_notes = models.CharField(
+        max_length=200, blank=True, help_text="How to sign up otherwise, e.g. “call Anja”."
+    )
+    organiser = models.CharField(
+        max_length=150, blank=True, help_text="Who organises it (a group or a person)."
+    )
+    organiser_url = models.URLField(blank=True, help_text="The organiser's website, if any.")
+    audience = models.CharField(
+        max_length=20,
+        choices=AUDIENCE_CHOICES,
+        default="everyone",
+        help_text="Who it is meant for.",
+    )
+    accessibility_notes = models.TextField(
+        blank=True,
+        help_text="Anything about access: a lift, a hearing loop, quiet hours, help on arrival.",
+    )
+    tags = ClusterTaggableManager(through=EventTag, blank=True, help_text="Topics, e.g. music.")
+
+    feed = models.ForeignKey(
+        EventFeed,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        editable=False,
+    )
+    source_uid = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
+    source_sequence = models.IntegerField(null=True, blank=True, editable=False)
+    source_modified = models.DateTimeField(null=True, blank=True, editable=False)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("organiser"),
+        index.FilterField("neighbourhood"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
+
+    # Schedule and place are the same in every language; only the words are translated.
+    # The venue too: a translation must not fail because a venue has no translation yet, and
+    # venue pages find their events through the venue's translation key.
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("venue"),
+        SynchronizedField("weekdays"),
+        SynchronizedField("rrule"),
+    ]
+
+    base_form_class = EventAdminForm
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("title"),
+                FieldPanel("slug"),
+                # A plain list: a city has a handful of neighbourhoods, no chooser needed.
+                FieldPanel("neighbourhood", widget=forms.Select),
+                FieldPanel("summary"),
+                FieldPanel("description"),
+                FieldPanel("image"),
+                FieldPanel("tags"),
+                FieldPanel("status"),
+            ],
+            heading=_("What"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("repeat"),
+                FieldPanel("interval"),
+                FieldPanel("weekdays"),
+                FieldPanel("week_of_month"),
+                FieldPanel("ends"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                FieldPanel("skip_holidays"),
+                FieldPanel("suspended_from"),
+                FieldPanel("rrule"),
+            ],
+            heading=_("Repeats"),
+        ),
+        InlinePanel(
+            "exceptions",
+            heading=_("Changed dates"),
+            label=_("Change to one date"),
+            help_text=_("Cancel one date, move it to another time, or add a note to it."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("place"), FieldPanel("online_url")],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_free"),
+                FieldPanel("price"),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_notes"),
+                FieldPanel("organiser"),
+                FieldPanel("organiser_url"),
+            ],
+            heading=_("Price, registration, organiser"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("accessibility_notes")],
+            heading=_("Audience and accessibility"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["start"]
+        verbose_name = _("event")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["neighbourhood", "locale", "slug"], name="unique_event_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    # -- schedule ---------------------------------------------------------------------------
+
+    def rule_text(self):
+        """The RRULE text for this event (empty for a one-off event)."""
+        return recurrence.build_rule(
+            repeat=self.repeat,
+            start_local=recurrence.to_local(self.start),
+            interval=self.interval,
+            weekdays=[code for code in self.weekdays.split(",") if code],
+            week_of_month=self.week_of_month,
+            ends=self.ends,
+            until=self.repeat_until,
+            count=self.repeat_count,
+            expert_rule=self.rrule,
+        )
+
+    def schedule(self, changes=None):
+        if changes is None:
+            changes = self.exceptions.all()
+        return recurrence.Schedule(
+            start=self.start,
+            end=self.end,
+            all_day=self.all_day,
+            rule=self.rule_text(),
+            skip_holidays=self.skip_holidays,
+            suspended_from=self.suspended_from,
+            changes=[change.as_change() for change in changes],
+        )
+
+    @property
+    def is_recurring(self):
+        return self.repeat != "none"
+
+    @property
+    def is_online(self):
+        return bool(self.online_url) and self.venue_id is None and not self.place
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The end must be after the start.")
+        if self.repeat == "custom" and not self.rrule:
+            errors["rrule"] = _("Write a rule, or choose one of the plain repeat options.")
+        if self.ends == "until" and self.repeat != "none" and not self.repeat_until:
+            errors["repeat_until"] = _("Choose the last date.")
+        if self.ends == "count" and self.repeat != "none" and not self.repeat_count:
+            errors["repeat_count"] = _("Say how many times.")
+        if self.repeat_until and self.start and self.repeat_until < self.start.date():
+            errors["repeat_until"] = _("The last date cannot be before the start.")
+        if self.weekdays:
+            codes = {code for code, _label in WEEKDAY_CHOICES}
+            if not set(self.weekdays.split(",")) <= codes:
+                errors["weekdays"] = _("Use weekday codes such as MO,TH.")
+        if self.start and not errors:
+            try:
+                text = self.rule_text()
+                if text:
+                    recurrence.validate_rule(text, recurrence.to_local(self.start))
+            except recurrence.RecurrenceError as error:
+                errors["rrule" if self.repeat == "custom" else "repeat"] = str(error)
+        if errors:
+            raise ValidationError(errors)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug and self.title:
+            self.slug = self._free_slug()
+        super().full_clean(*args, **kwargs)
+
+    def _free_slug(self):
+        base = slugify(self.title)[:90] or "event"
+        slug, number = base, 1
+        siblings = Event.objects.filter(
+            neighbourhood_id=self.neighbourhood_id, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        while siblings.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    # Saves that only touch revision or lock bookkeeping do not change the dates.
+    BOOKKEEPING_FIELDS = {
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "live_revision",
+    }
+
+    def save(self, *args, **kwargs):
+        if not self.slug and self.title:
+            self.slug = self._free_slug()
+        # ClusterableModel.save commits the inline exceptions too, so the occurrences written
+        # below see the final state of the event.
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) <= self.BOOKKEEPING_FIELDS:
+            return
+        from .occurrences import write_occurrences
+
+        write_occurrences(self)
+
+    # -- urls and preview ---------------------------------------------------------------------
+
+    def get_url(self, request=None):
+        from .queries import agenda_url_for
+
+        base = agenda_url_for(self.neighbourhood_id, request=request)
+        return f"{base}{self.slug}/" if base else None
+
+    def get_preview_template(self, request, mode_name):
+        return "events/event_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .views import detail_context
+
+        return detail_context(request, self, preview=True)
+
+
+class EventException(Orderable):
+    """A change to one date of a series: cancelled, moved, extra information, or an extra date."""
+
+    ACTIONS = [
+        ("cancel", _("Cancel this date")),
+        ("move", _("Move this date")),
+        ("note", _("Add information to this date")),
+        ("add", _("Add an extra date")),
+    ]
+    event = ParentalKey(Event, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(
+        help_text="The date in the series this is about (for an extra date: the new date)."
+    )
+    action = models.CharField(max_length=10, choices=ACTIONS, default="cancel")
+    new_start = models.DateTimeField(
+        null=True, blank=True, help_text="For a moved or extra date: when it takes place."
+    )
+    new_end = models.DateTimeField(
+        null=True, blank=True, help_text="Optional: when it ends (otherwise as long as usual)."
+    )
+    note = models.CharField(
+        max_length=255, blank=True, help_text="Shown with this date, e.g. “in the small hall”."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("action")]),
+        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
+        FieldPanel("note"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.action == "move" and not self.new_start:
+            raise ValidationError({"new_start": _("Say when the date moves to.")})
+        if self.new_start and self.new_end and self.new_end < self.new_start:
+            raise ValidationError({"new_end": _("The end must be after the start.")})
+
+    def as_change(self):
+        return recurrence.Change(
+            action=self.action,
+            day=self.date,
+            start=self.new_start,
+            end=self.new_end,
+            note=self.note,
+        )
+
+
+class Occurrence(models.Model):
+    """One concrete date of a published event; written at save time, read by every listing."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField(db_index=True)
+    # The date the rule gave before a move: the iCalendar RECURRENCE-ID.
+    original_start = models.DateTimeField(null=True, blank=True)
+    cancelled = models.BooleanField(default=False)
+    moved = models.BooleanField(default=False)
+    note = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        indexes = [models.Index(fields=["start", "end"], name="occurrence_window")]
+
+    def __str__(self):
+        return f"{self.event} @ {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled or self.event.status == EventStatus.CANCELLED

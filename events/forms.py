@@ -1,0 +1,26 @@
+"""The admin form for events: weekdays as tick boxes instead of a code string."""
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .choices import WEEKDAY_CHOICES
+
+
+class EventAdminForm(WagtailAdminModelForm):
+    weekdays = forms.MultipleChoiceField(
+        label="Weekdays",
+        choices=WEEKDAY_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="For a weekly event: on which days. None ticked = the weekday of the start.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stored = self.initial.get("weekdays")
+        if isinstance(stored, str):
+            self.initial["weekdays"] = [code for code in stored.split(",") if code]
+
+    def clean_weekdays(self):
+        chosen = set(self.cleaned_data.get("weekdays") or [])
+        return ",".join(code for code, _label in WEEKDAY_CHOICES if code in chosen)

@@ -1,0 +1,185 @@
+"""iCalendar export: RRULE/EXDATE/RDATE and RECURRENCE-ID overrides, never pre-expanded copies.
+
+Calendar apps expand the series themselves; what they show must equal our occurrence rows, which
+tests check against the independent recurring-ical-events library.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from icalendar import Calendar
+from icalendar import Event as VEvent
+from icalendar.prop import vRecur
+
+from . import recurrence
+from .occurrences import horizon
+from .recurrence import TZ, to_local
+
+PRODID = "-//Wijkinfo//Agenda//NL"
+
+
+def uid_for(event):
+    """Stable across edits, languages and re-imports: the translation key never changes."""
+    return f"{event.translation_key}@wijkinfo"
+
+
+def _local(value, all_day):
+    local = value.astimezone(TZ)
+    return local.date() if all_day else local
+
+
+def _location(event):
+    venue = event.venue
+    if venue is not None:
+        address = " ".join(part for part in [venue.street, venue.house_number] if part)
+        town = " ".join(part for part in [venue.postcode, venue.city] if part)
+        return ", ".join(part for part in [venue.name, address, town] if part)
+    return event.place or event.online_url
+
+
+def _description(event, note=""):
+    parts = [note, event.summary, strip_tags(event.description or "").strip()]
+    if event.online_url:
+        parts.append(event.online_url)
+    return "\n\n".join(part for part in parts if part)
+
+
+def _suspended_rule(parts, schedule):
+    """A suspended series ends the day before the suspension (COUNT gives way to UNTIL)."""
+    last_day = schedule.suspended_from - timedelta(days=1)
+    until = datetime.combine(last_day, time(23, 59, 59))
+    parts = dict(parts)
+    if "COUNT" in parts:
+        unsuspended = recurrence.Schedule(
+            start=schedule.start, end=schedule.end, all_day=schedule.all_day, rule=schedule.rule
+        )
+        dates = recurrence.rule_dates(unsuspended, recurrence.to_utc(datetime(2999, 1, 1)))
+        if all(value.date() < schedule.suspended_from for value in dates):
+            return parts
+        del parts["COUNT"]
+    parts["UNTIL"] = until.strftime("%Y%m%dT%H%M%S")
+    return parts
+
+
+def _base_component(event, url, start, end, stamp):
+    component = VEvent()
+    component.add("uid", uid_for(event))
+    component.add("dtstamp", stamp)
+    component.add("summary", event.title)
+    component.add("dtstart", _local(start, event.all_day))
+    component.add("dtend", _local(end, event.all_day))
+    if url:
+        component.add("url", url)
+    location = _location(event)
+    if location:
+        component.add("location", location)
+    return component
+
+
+def components_for(event, url, until=None):
+    """The master VEVENT plus one override per moved or annotated date."""
+    schedule = event.schedule()
+    until = until or horizon()
+    instances = recurrence.expand(schedule, until)
+    stamp = timezone.now()
+    cancelled = event.status == "EventCancelled"
+    if not schedule.rule:
+        first = instances[0] if instances else None
+        start, end = (first.start, first.end) if first else (event.start, event.end)
+        master = _base_component(event, url, start, end, stamp)
+        master.add("description", _description(event, first.note if first else ""))
+        master.add(
+            "status", "CANCELLED" if cancelled or (first and first.cancelled) else "CONFIRMED"
+        )
+        extra = [instance for instance in instances if instance.original_start is None]
+        if extra:
+            master.add("rdate", [_local(i.start, event.all_day) for i in extra])
+        return [master]
+
+    first = recurrence.first_date(schedule)
+    master = _base_component(
+        event,
+        url,
+        recurrence.to_utc(first),
+        recurrence.to_utc(first + schedule.duration_local),
+        stamp,
+    )
+    master.add("description", _description(event))
+    master.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    parts = recurrence.parse_rule(schedule.rule)
+    if schedule.suspended_from:
+        parts = _suspended_rule(parts, schedule)
+    rule = recurrence.format_rule(parts, until_utc=True, until_date=event.all_day)
+    master.add("rrule", vRecur.from_ical(rule))
+    # Cancelled dates leave subscribed calendars as EXDATE: several apps ignore a cancelled
+    # override. Holidays the series skips go the same way.
+    excluded = [i.original_start for i in instances if i.cancelled]
+    excluded += [recurrence.to_utc(d) for d in recurrence.skipped_for_holidays(schedule, until)]
+    if excluded:
+        master.add("exdate", [_local(value, event.all_day) for value in sorted(excluded)])
+    extra = [instance for instance in instances if instance.original_start is None]
+    if extra:
+        master.add("rdate", [_local(i.start, event.all_day) for i in extra])
+    components = [master]
+    for instance in instances:
+        if instance.original_start is None or instance.cancelled:
+            continue
+        if not (instance.moved or instance.note):
+            continue
+        override = _base_component(event, url, instance.start, instance.end, stamp)
+        override.add("recurrence-id", _local(instance.original_start, event.all_day))
+        override.add("description", _description(event, instance.note))
+        override.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        components.append(override)
+    return components
+
+
+def calendar_for(events, url_for, name=""):
+    """A VCALENDAR with a VTIMEZONE for Europe/Amsterdam; `url_for(event)` gives each URL."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for event in events:
+        for component in components_for(event, url_for(event)):
+            calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def google_calendar_link(event, occurrence, url):
+    from urllib.parse import urlencode
+
+    fmt = "%Y%m%d" if event.all_day else "%Y%m%dT%H%M%SZ"
+    start = to_local(occurrence.start) if event.all_day else occurrence.start
+    end = to_local(occurrence.end) if event.all_day else occurrence.end
+    query = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": f"{start.strftime(fmt)}/{end.strftime(fmt)}",
+        "details": f"{event.summary}\n{url}".strip(),
+        "location": _location(event) or "",
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+def outlook_calendar_link(event, occurrence, url):
+    from urllib.parse import urlencode
+
+    query = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        "startdt": occurrence.start.astimezone(TZ).isoformat(),
+        "enddt": occurrence.end.astimezone(TZ).isoformat(),
+        "allday": "true" if event.all_day else "false",
+        "body": f"{event.summary}\n{url}".strip(),
+        "location": _location(event) or "",
+    }
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)

@@ -1,0 +1,64 @@
+"""Writing an event's concrete dates (Occurrence rows) so that listings never expand rules."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .recurrence import expand
+
+
+def horizon():
+    """How far ahead recurring events are written (18 months unless configured otherwise)."""
+    return timezone.now() + timedelta(days=getattr(settings, "EVENTS_HORIZON_DAYS", 548))
+
+
+@transaction.atomic
+def write_occurrences(event, until=None):
+    """Replace the event's occurrences with what its schedule says now.
+
+    Only live events have occurrences: a draft, an unpublished or a brand-new unpublished event has
+    none, so nothing unapproved reaches the agenda or the feeds.
+    """
+    from .models import Occurrence
+    from .queries import bump_cache_version
+
+    transaction.on_commit(bump_cache_version)
+    Occurrence.objects.filter(event=event).delete()
+    if not event.live:
+        return []
+    rows = occurrence_rows(event, expand(event.schedule(), until or horizon()))
+    return Occurrence.objects.bulk_create(rows, batch_size=500)
+
+
+def occurrence_rows(event, instances):
+    """Unsaved Occurrence objects for expanded instances (also what a preview shows)."""
+    from .models import Occurrence
+
+    return [
+        Occurrence(
+            event=event,
+            start=instance.start,
+            end=instance.end,
+            original_start=instance.original_start,
+            cancelled=instance.cancelled,
+            moved=instance.moved,
+            note=instance.note[:255],
+        )
+        for instance in instances
+    ]
+
+
+def extend_all(stdout=None):
+    """Rewrite the occurrences of every live recurring event up to the horizon (a daily job)."""
+    from .models import Event
+
+    events = Event.objects.filter(live=True).exclude(repeat="none").prefetch_related("exceptions")
+    count = 0
+    for event in events.iterator(chunk_size=200):
+        write_occurrences(event)
+        count += 1
+        if stdout is not None and count % 100 == 0:
+            stdout.write(f"  {count} events…")
+    return count

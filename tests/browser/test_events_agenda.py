@@ -1,0 +1,108 @@
+"""The agenda in a real browser: a resident filtering, an editor cancelling a date, axe checks."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.events.conftest import wednesday  # noqa: F401 - a shared fixture
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def expected_weekend_free_titles(neighbourhood, today):
+    from events.filters import apply_filters
+    from events.queries import occurrence_queryset
+
+    queryset = occurrence_queryset("nl").filter(event__neighbourhood=neighbourhood)
+    queryset, _window = apply_filters(queryset, {"when": "weekend", "free": True}, today=today)
+    return sorted(o.event.title for o in queryset)
+
+
+def test_resident_finds_free_activities_this_weekend(demo_city, page, site_url, wednesday):  # noqa: F811
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    expected = expected_weekend_free_titles(lunetten, wednesday)
+
+    page.goto(site_url(lunetten, "/nl/agenda/"))
+    # Fields by name: the interface language's catalogue is maintained separately.
+    page.locator('select[name="when"]').select_option("weekend")
+    page.locator('input[name="free"]').check()
+    page.locator(".agenda-filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"when=weekend"))
+
+    shown = sorted(page.locator(".occurrence__title").all_inner_texts())
+    assert shown == expected
+    weekend_days = {wednesday + timedelta(days=3), wednesday + timedelta(days=4)}
+    for stamp in page.locator(".occurrence__when time").evaluate_all(
+        "items => items.map(item => item.getAttribute('datetime'))"
+    ):
+        assert stamp[:10] in {day.isoformat() for day in weekend_days} or not expected
+    assert page.locator('input[name="free"]').is_checked()  # the filters stay chosen
+
+
+def test_editor_cancels_one_date_of_a_weekly_event(demo_city, page, site_url, artifacts):
+    from infopoint.management.commands.load_demo import ADMIN_PASSWORD, ADMIN_USERNAME
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    first = timezone.localdate() + timedelta(days=1)
+    cancelled = first + timedelta(weeks=1)
+
+    page.goto(site_url(None, "/admin/login/"))
+    page.fill('input[name="username"]', ADMIN_USERNAME)
+    page.fill('input[name="password"]', ADMIN_PASSWORD)
+    page.locator('button[type="submit"]').click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(site_url(None, "/admin/snippets/events/event/add/"))
+    page.fill('input[name="title"]', "Wekelijkse wandelclub")
+    page.locator('select[name="neighbourhood"]').select_option(label="Lunetten")
+    page.fill('input[name="start"]', f"{first:%Y-%m-%d} 10:00")
+    page.fill('input[name="end"]', f"{first:%Y-%m-%d} 11:30")
+    page.locator('select[name="repeat"]').select_option("weekly")
+    page.get_by_role("button", name=re.compile("change to one date", re.I)).click()
+    page.fill('input[name="exceptions-0-date"]', f"{cancelled:%Y-%m-%d}")
+    page.locator('select[name="exceptions-0-action"]').select_option("cancel")
+    page.locator('input[name="title"]').click()  # close any open date picker
+    page.locator('button[name="action-publish"]').dispatch_event("click")
+    try:
+        page.wait_for_url(re.compile(r"/admin/snippets/events/event/(\?.*)?$"))
+    except Exception:
+        page.screenshot(path=artifacts / "event-admin-failed.png", full_page=True)
+        raise
+
+    page.goto(site_url(lunetten, "/nl/agenda/?q=wandelclub"))
+    items = page.locator(".occurrence")
+    assert items.count() >= 3
+    cancelled_item = page.locator(".occurrence--cancelled")
+    assert cancelled_item.count() == 1
+    assert "Wekelijkse wandelclub" in cancelled_item.inner_text()
+    assert (
+        "Geannuleerd" in cancelled_item.inner_text() or "Cancelled" in cancelled_item.inner_text()
+    )
+    assert (
+        cancelled_item.locator("time").get_attribute("datetime").startswith(cancelled.isoformat())
+    )
+
+
+def test_agenda_month_view_and_detail_have_no_serious_accessibility_violations(
+    demo_city, page, site_url, axe
+):
+    from events.models import Event
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    event = Event.objects.filter(neighbourhood=lunetten, slug="taalcafe").first()
+    for path in ["/nl/agenda/", "/nl/agenda/month/", f"/nl/agenda/{event.slug}/", "/en/events/"]:
+        response = page.goto(site_url(lunetten, path))
+        assert response.status == 200, path
+        assert axe(page) == [], path
+    # The month table is reachable by keyboard: its first event link takes focus.
+    page.goto(site_url(lunetten, "/nl/agenda/month/"))
+    first_link = page.locator(".month-table a").first
+    first_link.focus()
+    assert first_link.evaluate("element => element === document.activeElement")
+    assert page.requested_hosts == {"lunetten.localhost"}

@@ -1,0 +1,149 @@
+"""Editors in the admin: creating, validating, previewing, scoping and translating events."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.test import RequestFactory
+from django.utils import timezone
+from wagtail.models import Locale
+
+from events.models import Event, Occurrence
+from tests.events.conftest import local
+
+ADD_URL = "/admin/snippets/events/event/add/"
+
+
+def form_data(neighbourhood, **overrides):
+    day = timezone.localdate() + timedelta(days=1)
+    data = {
+        "title": "Buurtlunch",
+        "slug": "",
+        "neighbourhood": neighbourhood.pk,
+        "summary": "Samen lunchen.",
+        "description": json.dumps({"blocks": [], "entityMap": {}}),
+        "start": f"{day:%Y-%m-%d} 12:00",
+        "end": f"{day:%Y-%m-%d} 13:30",
+        "repeat": "weekly",
+        "interval": "1",
+        "weekdays": [],
+        "ends": "never",
+        "status": "EventScheduled",
+        "audience": "everyone",
+        "is_free": "on",
+        "tags": "eten",
+        "exceptions-TOTAL_FORMS": "1",
+        "exceptions-INITIAL_FORMS": "0",
+        "exceptions-MIN_NUM_FORMS": "0",
+        "exceptions-MAX_NUM_FORMS": "1000",
+        "exceptions-0-date": f"{day + timedelta(weeks=1):%Y-%m-%d}",
+        "exceptions-0-action": "cancel",
+        "exceptions-0-note": "Vakantie",
+        "exceptions-0-ORDER": "1",
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_editor_publishes_a_weekly_event_with_a_cancelled_date(admin_client, lunetten):
+    response = admin_client.post(ADD_URL, form_data(lunetten), HTTP_HOST="localhost")
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    event = Event.objects.get(title="Buurtlunch")
+    assert event.live and event.slug == "buurtlunch"
+    assert list(event.tags.names()) == ["eten"]
+    rows = list(Occurrence.objects.filter(event=event)[:3])
+    assert [r.cancelled for r in rows] == [False, True, False]
+    assert rows[1].note == "Vakantie"
+
+
+def test_weekday_tick_boxes_are_stored_as_codes(admin_client, lunetten):
+    data = form_data(lunetten, weekdays=["TH", "MO"])
+    assert admin_client.post(ADD_URL, data, HTTP_HOST="localhost").status_code == 302
+    event = Event.objects.get(title="Buurtlunch")
+    assert event.weekdays == "MO,TH"
+    edit = admin_client.get(f"/admin/snippets/events/event/edit/{event.pk}/", HTTP_HOST="localhost")
+    assert edit.status_code == 200
+    checked = re.findall(r'<input[^>]*value="(\w\w)"[^>]*checked', edit.content.decode())
+    assert checked == ["MO", "TH"]
+
+
+def test_an_invalid_event_is_refused_and_nothing_is_stored(admin_client, lunetten):
+    data = form_data(lunetten)
+    data["end"] = data["start"].replace("12:00", "11:00")
+    response = admin_client.post(ADD_URL, data, HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert "The end must be after the start." in response.content.decode()
+    assert not Event.objects.exists() and not Occurrence.objects.exists()
+
+
+def test_saving_a_draft_writes_no_dates(admin_client, lunetten):
+    data = form_data(lunetten)
+    del data["action-publish"]
+    assert admin_client.post(ADD_URL, data, HTTP_HOST="localhost").status_code == 302
+    event = Event.objects.get(title="Buurtlunch")
+    assert not event.live and not Occurrence.objects.exists()
+
+
+def test_preview_shows_the_dates_without_writing_them(lunetten, make_event):
+    event = make_event("Voorbeeld", repeat="weekly", publish=False)
+    request = RequestFactory().get("/", HTTP_HOST="lunetten.localhost")
+    request.user = get_user_model().objects.create_superuser("redacteur", "r@example.org", "x")
+    response = event.serve_preview(request, "")
+    html = response.render().content.decode()
+    assert response.status_code == 200
+    assert "Voorbeeld" in html and "event-dates" in html
+    assert not Occurrence.objects.exists()
+
+
+def test_editors_see_only_their_neighbourhoods_events(client, lunetten, oost, make_event):
+    make_event("Van Lunetten")
+    make_event("Van Oost", neighbourhood=oost)
+    user = get_user_model().objects.create_user("vrijwilliger", password="x")
+    user.groups.add(lunetten.editors)
+    lunetten.editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="events", codename__in=["change_event", "add_event"]
+        )
+    )
+    client.force_login(user)
+    html = client.get("/admin/snippets/events/event/", HTTP_HOST="localhost").content.decode()
+    assert "Van Lunetten" in html and "Van Oost" not in html
+
+
+def test_wagtail_localize_translates_text_and_keeps_the_schedule(lunetten, make_event, make_venue):
+    from wagtail_localize.models import TranslationSource
+
+    event = make_event(
+        "Koffieochtend",
+        venue=make_venue("Buurthuis"),  # a venue without an English translation
+        tags=["koffie"],
+        repeat="weekly",
+        start=local(2026, 12, 1, 10),
+        end=local(2026, 12, 1, 11),
+        exceptions=[{"date": local(2026, 12, 8).date(), "action": "cancel"}],
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(event)
+    english_locale = Locale.objects.get(language_code="en")
+    # Untranslated text falls back to the Dutch source until a translator fills it in.
+    english, _ = source.create_or_update_translation(english_locale, fallback=True)
+    english = Event.objects.get(pk=english.pk)
+
+    assert english.translation_key == event.translation_key
+    assert english.slug == event.slug  # synchronised: one URL per event in every language
+    assert english.start == event.start and english.repeat == "weekly"
+    assert english.venue == event.venue and list(english.tags.names()) == ["koffie"]
+    assert [e.date for e in english.exceptions.all()] == [local(2026, 12, 8).date()]
+    assert english.live  # wagtail-localize publishes snippets with DraftStateMixin
+    assert Occurrence.objects.filter(event=english, cancelled=True).count() == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/snippets/events/eventfeed/", "/admin/snippets/events/eventfeed/add/"]
+)
+def test_feed_admin_pages_open(admin_client, lunetten, url):
+    assert admin_client.get(url, HTTP_HOST="localhost").status_code == 200
