@@ -3,12 +3,9 @@
 import re
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from tests.events.conftest import wednesday  # noqa: F401 - a shared fixture
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def expected_weekend_free_titles(neighbourhood, today):
@@ -20,7 +17,7 @@ def expected_weekend_free_titles(neighbourhood, today):
     return sorted(o.event.title for o in queryset)
 
 
-def test_resident_finds_free_activities_this_weekend(demo_city, page, site_url, wednesday):  # noqa: F811
+def test_resident_finds_free_activities_this_weekend(city_db, page, site_url, wednesday):  # noqa: F811
     from infopoint.models import Neighbourhood
 
     lunetten = Neighbourhood.objects.get(slug="lunetten")
@@ -43,7 +40,7 @@ def test_resident_finds_free_activities_this_weekend(demo_city, page, site_url, 
     assert page.locator('input[name="free"]').is_checked()  # the filters stay chosen
 
 
-def test_editor_cancels_one_date_of_a_weekly_event(demo_city, page, site_url, artifacts):
+def test_editor_cancels_one_date_of_a_weekly_event(city_db, page, site_url, artifacts):
     from infopoint.management.commands.load_demo import ADMIN_PASSWORD, ADMIN_USERNAME
     from infopoint.models import Neighbourhood
 
@@ -89,7 +86,7 @@ def test_editor_cancels_one_date_of_a_weekly_event(demo_city, page, site_url, ar
 
 
 def test_agenda_month_view_and_detail_have_no_serious_accessibility_violations(
-    demo_city, page, site_url, axe
+    city_db, page, site_url, axe
 ):
     from events.models import Event
     from infopoint.models import Neighbourhood

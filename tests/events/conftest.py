@@ -85,7 +85,9 @@ def make_venue(lunetten):
             locale=Locale.get_default(),
             **fields,
         )
+        # A ParentalManyToManyField writes its rows when the venue is saved.
         venue.accessibility_features.set(features)
+        venue.save()
         return venue
 
     return make
