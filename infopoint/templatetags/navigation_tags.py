@@ -1,31 +1,52 @@
 from django import template
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+from infopoint import navigation
 
 register = template.Library()
 
 
-def _site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def _site(context):
+    site = context.get("current_site")
+    if site is None and context.get("request") is not None:
+        site = Site.find_for_request(context["request"])
+    return site
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Menu, footer and theme data of the current site and language (cached)."""
+    return navigation.site_chrome(_site(context), translation.get_language())
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The sections of the current site in the current language that editors put in menus."""
-    root = _site_root(context)
+def main_menu(context, chrome=None):
+    """The sections of the current site in the current language that editors put in menus.
+
+    The current page is marked `aria-current="page"`; the section it sits in, `"true"`.
+    """
+    chrome = chrome if chrome is not None else site_chrome(context)
+    current = getattr(context.get("page"), "url_path", "")
     items = []
-    if root is not None:
-        localized_root = root.localized
-        items = list(localized_root.get_children().live().in_menu().only("title", "url_path"))
-        items = [localized_root, *items]
-    current = context.get("page")
-    return {
-        "items": items,
-        "current_path": getattr(current, "url_path", ""),
-        "request": context.get("request"),
-    }
+    for position, item in enumerate(chrome.get("menu", [])):
+        if item["url_path"] == current:
+            state = "page"
+        elif position and current.startswith(item["url_path"]):
+            state = "true"
+        else:
+            state = ""
+        items.append({**item, "home": position == 0, "current": state})
+    return {"items": items}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"trail": []}
+    return {"trail": navigation.breadcrumbs(page, translation.get_language()), "page": page}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -62,7 +83,7 @@ def _nearest_translated_ancestor(page, code):
     if locale is None:
         return None
     for ancestor in page.get_ancestors().filter(depth__gt=1).reverse():
-        translation = ancestor.get_translation_or_none(locale)
-        if translation is not None and translation.live:
-            return translation
+        translation_ = ancestor.get_translation_or_none(locale)
+        if translation_ is not None and translation_.live:
+            return translation_
     return None
