@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from infopoint.models import GuideIndexPage, GuidePage, NewsIndexPage, NewsPage
 from infopoint.models.guides import TOPIC_LABELS, TOPICS
-from infopoint.scope import site_id_for, site_names
+from infopoint.scope import public, site_id_for, site_names
 from infopoint.venues import localized, venue_address, venue_links
 
 
@@ -14,7 +14,7 @@ def _section(show, heading, default_heading, **extra):
 
 
 def _latest_news(home, request, city_wide):
-    items = NewsPage.objects.live().public().filter(locale_id=home.locale_id)
+    items = public(NewsPage.objects.live()).filter(locale_id=home.locale_id)
     if not city_wide:
         items = items.descendant_of(home)
     items = list(
@@ -33,10 +33,10 @@ def _featured_venues(home, request):
     chosen = [
         featured.venue
         for featured in home.featured_venues.select_related(
-            "venue__neighbourhood__site", "venue__locale"
+            "venue__neighbourhood__site__root_page", "venue__locale"
         )
     ]
-    venues = localized(chosen, home.locale)
+    venues = localized(chosen, home.locale_id)
     links = venue_links(venues, request)
     return [
         {
@@ -50,9 +50,7 @@ def _featured_venues(home, request):
 
 
 def _guide_topics(home):
-    used = set(
-        GuidePage.objects.live().public().descendant_of(home).values_list("topic", flat=True)
-    )
+    used = set(public(GuidePage.objects.live().descendant_of(home)).values_list("topic", flat=True))
     return [{"code": code, "label": TOPIC_LABELS[code]} for code, _label in TOPICS if code in used]
 
 

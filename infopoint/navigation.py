@@ -52,7 +52,10 @@ def _settings_data(site):
 
 
 def build_chrome(site, language):
-    from .models import FormPage, NewsIndexPage, SearchPage, StandardPage
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    from .models import FormPage, Neighbourhood, NewsIndexPage, SearchPage, StandardPage
 
     with translation.override(language):
         home = site.root_page.localized
@@ -77,6 +80,13 @@ def build_chrome(site, language):
     accent = info["accent_colour"]
     return {
         "site_name": site.site_name,
+        # For listings and search: what this site covers (None on the portal: the whole city).
+        "neighbourhood_id": Neighbourhood.objects.filter(site=site)
+        .values_list("pk", flat=True)
+        .first(),
+        "default_locale_id": Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
+        .values_list("pk", flat=True)
+        .first(),
         "menu": menu,
         "footer_links": footer_links,
         "info": info,
@@ -103,17 +113,29 @@ def site_chrome(site, language):
     return chrome
 
 
-def breadcrumbs(page, language):
+def cached(key, build):
+    """`build()`, cached until the next page or settings change."""
+    full_key = f"{key}:{generation()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, TIMEOUT)
+    return value
+
+
+def breadcrumbs(page, request):
     """The page's ancestors from its home page down, cached like the menu."""
     if page is None or page.depth <= 2:
         return []
-    key = f"breadcrumbs:{generation()}:{page.pk}:{language}"
-    trail = cache.get(key)
-    if trail is None:
-        with translation.override(language):
-            trail = [
-                {"title": ancestor.title, "url": ancestor.url, "home": ancestor.depth == 2}
-                for ancestor in page.get_ancestors().filter(depth__gte=2)
-            ]
-        cache.set(key, trail, TIMEOUT)
-    return trail
+
+    def build():
+        return [
+            {
+                "title": ancestor.title,
+                "url": ancestor.get_url(request),
+                "home": ancestor.depth == 2,
+            }
+            for ancestor in page.get_ancestors().filter(depth__gte=2)
+        ]
+
+    return cached(f"breadcrumbs:{page.pk}", build)

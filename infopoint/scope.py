@@ -1,7 +1,10 @@
 """Which part of the city a page speaks for: its own neighbourhood, or (on the portal) all of it."""
 
 from django.apps import apps
-from wagtail.models import Page
+from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
 
 
 def home_path(page):
@@ -9,10 +12,33 @@ def home_path(page):
     return page.path[: Page.steplen * 2]
 
 
+def portal_paths():
+    """Tree paths of the portal's home pages (every language), cached with the site menus."""
+    from infopoint.navigation import generation
+
+    key = f"portal-paths:{generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        portal_page = apps.get_model("home", "PortalPage")
+        paths = set(portal_page.objects.values_list("path", flat=True))
+        cache.set(key, paths, 60 * 60 * 24)
+    return paths
+
+
 def is_on_portal(page):
     """True when the page belongs to the city portal, whose listings show the whole city."""
-    portal_page = apps.get_model("home", "PortalPage")
-    return portal_page.objects.filter(path=home_path(page)).exists()
+    return home_path(page) in portal_paths()
+
+
+def public(pages):
+    """`pages` without those behind a login or password, in the same query.
+
+    Wagtail's own `.public()` first loads every view restriction (one more query per listing).
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return pages.filter(~Exists(restricted))
 
 
 def site_names():

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 SEARCH_SOURCES = getattr(
     settings,
@@ -36,11 +37,10 @@ class SearchResult:
 @dataclass
 class SearchScope:
     request: object
-    site: object
-    neighbourhood: object  # None on the portal: search the whole city
-    locale: object
-    default_locale: object
-    home: object  # the site's root page in the current language
+    neighbourhood_id: int | None  # None on the portal: search the whole city
+    locale_id: int
+    default_locale_id: int
+    home_path: str  # tree path of the site's root page in the current language
 
 
 class SearchSource:
@@ -54,7 +54,7 @@ class SearchSource:
         raise NotImplementedError
 
     def results(self, hits, scope):
-        """Turn a page of hits into SearchResult objects, in a fixed number of queries."""
+        """Turn a slice of hits into SearchResult objects, in a fixed number of queries."""
         raise NotImplementedError
 
 
@@ -63,26 +63,21 @@ class PageSearchSource(SearchSource):
     label = _("Pages")
 
     def search(self, query, scope):
-        pages = Page.objects.live().public().filter(locale=scope.locale).exclude(depth__lte=2)
-        if scope.neighbourhood is not None:
-            pages = pages.descendant_of(scope.home)
-        return pages.search(query)
+        pages = Page.objects.live().public().filter(locale_id=scope.locale_id).exclude(depth__lte=2)
+        if scope.neighbourhood_id is not None:
+            pages = pages.filter(path__startswith=scope.home_path)
+        # Specific pages (one query per page type on a result page) so results can show intros.
+        return pages.defer_streamfields().specific().search(query)
 
     def results(self, hits, scope):
-        ids = [hit.pk for hit in hits]
-        # One query per page type on this result page, not one per result.
-        specific = {
-            page.pk: page
-            for page in Page.objects.filter(pk__in=ids).defer_streamfields().specific()
-        }
-        results = []
-        for pk in ids:
-            page = specific.get(pk)
-            if page is None:
-                continue
-            text = getattr(page, "meta_description", "") or page.search_description
-            results.append(SearchResult(page.title, page.get_url(scope.request), text))
-        return results
+        return [
+            SearchResult(
+                page.title,
+                page.get_url(scope.request),
+                getattr(page, "meta_description", "") or page.search_description,
+            )
+            for page in hits
+        ]
 
 
 class VenueSearchSource(SearchSource):
@@ -96,33 +91,26 @@ class VenueSearchSource(SearchSource):
         return Venue
 
     def search(self, query, scope):
-        venues = self.model.objects.all()
-        if scope.neighbourhood is not None:
-            venues = venues.filter(neighbourhood=scope.neighbourhood)
+        venues = self.model.objects.select_related("locale", "neighbourhood__site__root_page")
+        if scope.neighbourhood_id is not None:
+            venues = venues.filter(neighbourhood=scope.neighbourhood_id)
         # Venues in the current language, and Dutch ones (shown as such) where not translated.
-        locales = {scope.locale.pk, scope.default_locale.pk}
-        return venues.filter(locale__in=locales).search(query)
+        locales = {scope.locale_id, scope.default_locale_id}
+        return get_search_backend().search(query, venues.filter(locale__in=locales))
 
     def results(self, hits, scope):
         from infopoint.venues import localized, venue_address, venue_links
 
-        ids = [hit.pk for hit in hits]
-        by_pk = {
-            venue.pk: venue
-            for venue in self.model.objects.filter(pk__in=ids).select_related(
-                "neighbourhood__site", "locale"
-            )
-        }
-        ordered = localized([by_pk[pk] for pk in ids if pk in by_pk], scope.locale)
-        links = venue_links(ordered, scope.request)
+        venues = localized(list(hits), scope.locale_id)
+        links = venue_links(venues, scope.request)
         return [
             SearchResult(
                 venue.name,
                 links.get(venue.pk) or "",
                 venue_address(venue),
-                lang="" if venue.locale_id == scope.locale.pk else venue.locale.language_code,
+                lang="" if venue.locale_id == scope.locale_id else venue.locale.language_code,
             )
-            for venue in ordered
+            for venue in venues
         ]
 
 

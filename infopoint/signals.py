@@ -7,6 +7,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .navigation import invalidate
 
 
+def _settings_saved(created=False, **kwargs):
+    # Wagtail creates a site's settings row (with defaults) the first time anyone reads it;
+    # only a real change needs fresh menus and footers.
+    if not created:
+        invalidate()
+
+
 def connect():
     from .models import InformationPointSettings
 
@@ -16,5 +23,5 @@ def connect():
     post_delete.connect(invalidate, sender=Page, dispatch_uid="chrome-page-deleted")
     post_save.connect(invalidate, sender=Site, dispatch_uid="chrome-site-saved")
     post_save.connect(
-        invalidate, sender=InformationPointSettings, dispatch_uid="chrome-settings-saved"
+        _settings_saved, sender=InformationPointSettings, dispatch_uid="chrome-settings-saved"
     )

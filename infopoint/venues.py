@@ -7,20 +7,20 @@ def venue_address(venue):
     return ", ".join(part for part in [street, venue.city] if part)
 
 
-def localized(venues, locale):
-    """Each venue in `locale` where it has a translation, else as it is (usually Dutch).
+def localized(venues, locale_id):
+    """Each venue in the locale `locale_id` where translated, else as it is (usually Dutch).
 
     One query for the whole list. Duplicates (a venue listed in two languages) are dropped, so the
     caller may pass venues chosen in any language.
     """
-    keys = {venue.translation_key for venue in venues if venue.locale_id != locale.pk}
+    keys = {venue.translation_key for venue in venues if venue.locale_id != locale_id}
     translations = {}
     if keys:
         model = type(venues[0])
         translations = {
             venue.translation_key: venue
             for venue in model.objects.filter(
-                translation_key__in=keys, locale=locale
+                translation_key__in=keys, locale_id=locale_id
             ).select_related("neighbourhood__site", "locale")
         }
     seen = set()
@@ -34,22 +34,22 @@ def localized(venues, locale):
 
 
 def venue_links(venues, request):
-    """venue pk -> URL, asking `Venue.get_url` once per neighbourhood rather than per venue.
+    """venue pk -> URL, asking `Venue.get_url` once per neighbourhood and language.
 
     The finder's address is the same for every venue of a neighbourhood, so the other venues' URLs
-    follow from the first; where the contract's URL does not end in the slug, each venue is asked.
+    follow from the first, and that prefix is cached until pages change. Where the contract's URL
+    does not end in the slug, each venue is asked.
     """
+    from .navigation import cached
+
     links = {}
-    prefixes = {}
     for venue in venues:
-        key = (venue.neighbourhood_id, venue.locale_id)
-        prefix = prefixes.get(key)
-        if prefix is None:
-            url = venue.get_url(request)
-            links[venue.pk] = url
-            suffix = f"{venue.slug}/"
-            if url and url.endswith(suffix):
-                prefixes[key] = url[: -len(suffix)]
-            continue
-        links[venue.pk] = f"{prefix}{venue.slug}/"
+        suffix = f"{venue.slug}/"
+
+        def prefix_of(venue=venue, suffix=suffix):
+            url = venue.get_url(request) or ""
+            return url[: -len(suffix)] if url.endswith(suffix) else ""
+
+        prefix = cached(f"venue-prefix:{venue.neighbourhood_id}:{venue.locale_id}", prefix_of)
+        links[venue.pk] = f"{prefix}{suffix}" if prefix else venue.get_url(request)
     return links

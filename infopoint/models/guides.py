@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from infopoint.blocks import GuideBodyBlock, faq_json_ld
+from infopoint.scope import public
 
 from .mixins import IntroMixin, SectionPageMixin
 
@@ -38,10 +39,9 @@ class GuideIndexPage(SectionPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         order = {code: position for position, (code, _label) in enumerate(TOPICS)}
         guides = sorted(
-            GuidePage.objects.child_of(self)
-            .live()
-            .public()
-            .only("title", "url_path", "intro", "topic", "path", "depth", "locale_id"),
+            public(GuidePage.objects.child_of(self).live()).only(
+                "title", "url_path", "intro", "topic", "path", "depth", "locale_id"
+            ),
             key=lambda guide: (order.get(guide.topic, len(order)), guide.title.lower()),
         )
         context["topics"] = [

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from infopoint.blocks import BodyBlock
-from infopoint.scope import is_on_portal, site_id_for, site_names
+from infopoint.scope import is_on_portal, public, site_id_for, site_names
 
 from .mixins import IntroMixin, SectionPageMixin
 
@@ -35,7 +35,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPageMixin, Page):
 
     def news_items(self):
         """Live news of this neighbourhood, or of the whole city on the portal, newest first."""
-        items = NewsPage.objects.live().public()
+        items = public(NewsPage.objects.live())
         items = items.filter(locale_id=self.locale_id) if self.city_wide else items.child_of(self)
         return items.order_by("-date", "-first_published_at", "-pk")
 
@@ -53,9 +53,9 @@ class NewsIndexPage(RoutablePageMixin, SectionPageMixin, Page):
         elif request.GET.get("tag"):
             # A tag nobody uses (or a mistyped link) shows an empty list, never an error.
             items = items.none()
-        page_obj = Paginator(
-            items.defer_streamfields().prefetch_related("tagged_items__tag"), NEWS_PER_PAGE
-        ).get_page(request.GET.get("page"))
+        page_obj = Paginator(items.defer_streamfields(), NEWS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context.update(
             news_page=page_obj,
             tags=tags,

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from wagtail.models import Page
 
 from infopoint.scope import is_on_portal
 
@@ -24,23 +25,18 @@ class SearchPage(SectionPageMixin, Page):
         return is_on_portal(self)
 
     def get_scope(self, request):
+        from wagtail.models import Site
+
+        from infopoint.navigation import site_chrome
         from infopoint.search import SearchScope
 
-        neighbourhood = None
-        if not self.city_wide:
-            from wagtail.models import Site
-
-            from infopoint.models import Neighbourhood
-
-            site = Site.find_for_request(request)
-            neighbourhood = Neighbourhood.objects.filter(site=site).first() if site else None
+        chrome = site_chrome(Site.find_for_request(request), self.locale_id and get_language())
         return SearchScope(
             request=request,
-            site=None,
-            neighbourhood=neighbourhood,
-            locale=self.locale,
-            default_locale=Locale.get_default(),
-            home=Page(path=self.path[: Page.steplen * 2], depth=2),
+            neighbourhood_id=None if self.city_wide else chrome.get("neighbourhood_id"),
+            locale_id=self.locale_id,
+            default_locale_id=chrome.get("default_locale_id", self.locale_id),
+            home_path=self.path[: Page.steplen * 2],
         )
 
     def promoted(self, query, scope):
@@ -49,13 +45,15 @@ class SearchPage(SectionPageMixin, Page):
 
         promotions = (
             SearchPromotion.objects.filter(
-                query__query_string=normalise(query), page__live=True, page__locale=self.locale
+                query__query_string=normalise(query),
+                page__live=True,
+                page__locale_id=self.locale_id,
             )
             .select_related("page")
             .order_by("sort_order")
         )
         if not self.city_wide:
-            promotions = promotions.filter(page__path__startswith=scope.home.path)
+            promotions = promotions.filter(page__path__startswith=scope.home_path)
         return [
             {"title": p.page.title, "url": p.page.get_url(scope.request), "text": p.description}
             for p in promotions
@@ -70,34 +68,36 @@ class SearchPage(SectionPageMixin, Page):
         sources = search_sources()
         if kind not in {source.kind for source in sources}:
             kind = ""  # an unknown kind shows the overview
-        context.update(query=query, kind=kind, groups=[], promoted=[], total=0)
+        context.update(query=query, kind=kind, groups=[], promoted=[], found=False)
         if not query:
             return context
         scope = self.get_scope(request)
         context["promoted"] = self.promoted(query, scope)
         for source in sources:
-            hits = source.search(query, scope)
             if kind and source.kind != kind:
                 continue
+            hits = source.search(query, scope)
             if kind:
                 page_obj = Paginator(hits, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
                 results = source.results(list(page_obj.object_list), scope)
-                count = page_obj.paginator.count
+                more = False
             else:
+                # The overview shows the first few of each kind; no counting, so each kind
+                # costs one query plus what its results need.
                 page_obj = None
-                count = hits.count()
-                results = source.results(list(hits[:SEARCH_PER_KIND]), scope) if count else []
+                results = source.results(list(hits[: SEARCH_PER_KIND + 1]), scope)
+                more = len(results) > SEARCH_PER_KIND
+                results = results[:SEARCH_PER_KIND]
             context["groups"].append(
                 {
                     "kind": source.kind,
                     "label": source.label,
-                    "count": count,
                     "results": results,
                     "page": page_obj,
-                    "more": not kind and count > len(results),
+                    "more": more,
                 }
             )
-            context["total"] += count
+            context["found"] = context["found"] or bool(results)
         return context
 
 

@@ -3,8 +3,6 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from infopoint.venues import localized, venue_address, venue_links
 
@@ -27,13 +25,14 @@ def venue_card(context, venue):
     """A chosen venue as it is now, in the page's language where translated (else in Dutch)."""
     if venue is None:
         return None
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    if locale is not None:
-        venue = localized([venue], locale)[0]
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is not None:
+        venue = localized([venue], locale_id)[0]
     url = venue_links([venue], context.get("request")).get(venue.pk)
     return {
         "name": venue.name,
         "url": url,
         "address": venue_address(venue),
-        "lang": venue.locale.language_code if locale and venue.locale_id != locale.pk else "",
+        "lang": venue.locale.language_code if locale_id and venue.locale_id != locale_id else "",
     }

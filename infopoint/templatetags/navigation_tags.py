@@ -46,36 +46,36 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return {"trail": []}
-    return {"trail": navigation.breadcrumbs(page, translation.get_language()), "page": page}
+    trail = navigation.breadcrumbs(page, context.get("request"))
+    return {"trail": trail, "page": page, "url": page.get_url(context.get("request"))}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """A link per language to this page, or to its nearest translated ancestor.
+    """A link per language to this page, or to its nearest translated ancestor (cached).
 
     Each language is named in itself (“Nederlands”, “English”).
     """
     request = context.get("request")
     page = context.get("page")
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    if not isinstance(page, Page) or page.pk is None:
+        return {"links": []}
+    links = navigation.cached(f"language-links:{page.pk}", lambda: _language_links(page, request))
+    return {"links": [{**link, "current": link["code"] == current} for link in links]}
+
+
+def _language_links(page, request):
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
     links = []
-    if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        for code, name in settings.LANGUAGES:
-            target = translations.get(code) or _nearest_translated_ancestor(page, code)
-            if target is not None:
-                links.append(
-                    {
-                        "code": code,
-                        "name": name,
-                        "url": target.get_url(request),
-                        "current": code == current,
-                    }
-                )
-    return {"links": links}
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or _nearest_translated_ancestor(page, code)
+        if target is not None:
+            links.append({"code": code, "name": name, "url": target.get_url(request)})
+    return links
 
 
 def _nearest_translated_ancestor(page, code):
