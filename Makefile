@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint format check bench migrate demo messages clean
+.PHONY: help run test lint format check bench migrate demo messages lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -62,8 +62,9 @@ migrate: $(VENV)/.installed ## Apply database migrations
 demo: migrate ## Load the demo city (idempotent)
 	$(MANAGE) load_demo --port $(PORT)
 
-messages: $(VENV)/.installed-dev ## Update and compile the interface translations
-	$(MANAGE) makemessages --all --ignore '.venv/*' --ignore 'var/*'
+messages: $(VENV)/.installed-dev ## Update the interface catalogues (needs gettext) and compile them
+	$(MANAGE) makemessages --all --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*'
+	for po in locale/*/LC_MESSAGES/django.po; do $(BIN)/python tools/fill_catalogue.py $$po; done
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 lock: $(BIN)/python ## Re-pin constraints.txt from a fresh resolve

@@ -21,6 +21,8 @@ from wagtail.models import (
     Site,
 )
 
+from .translation import translate
+
 
 @dataclass(frozen=True)
 class Section:
@@ -33,19 +35,48 @@ class Section:
 SECTIONS = [
     Section(
         "events.EventIndexPage",
-        {"nl": ("Agenda", "agenda"), "en": ("Events", "events")},
+        {
+            "nl": ("Agenda", "agenda"),
+            "en": ("Events", "events"),
+            "ar": ("الأنشطة", "events"),
+            "tr": ("Etkinlikler", "etkinlikler"),
+        },
     ),
     Section(
         "venues.VenueIndexPage",
-        {"nl": ("Ontmoetingsplekken", "ontmoetingsplekken"), "en": ("Meeting places", "venues")},
+        {
+            "nl": ("Ontmoetingsplekken", "ontmoetingsplekken"),
+            "en": ("Meeting places", "venues"),
+            "ar": ("أماكن اللقاء", "venues"),
+            "tr": ("Buluşma yerleri", "bulusma-yerleri"),
+        },
     ),
-    Section("infopoint.NewsIndexPage", {"nl": ("Nieuws", "nieuws"), "en": ("News", "news")}),
     Section(
-        "infopoint.GuideIndexPage", {"nl": ("Wegwijzer", "wegwijzer"), "en": ("Guides", "guides")}
+        "infopoint.NewsIndexPage",
+        {
+            "nl": ("Nieuws", "nieuws"),
+            "en": ("News", "news"),
+            "ar": ("الأخبار", "news"),
+            "tr": ("Haberler", "haberler"),
+        },
+    ),
+    Section(
+        "infopoint.GuideIndexPage",
+        {
+            "nl": ("Wegwijzer", "wegwijzer"),
+            "en": ("Guides", "guides"),
+            "ar": ("دليل الحي", "guides"),
+            "tr": ("Rehber", "rehber"),
+        },
     ),
     Section(
         "infopoint.SearchPage",
-        {"nl": ("Zoeken", "zoeken"), "en": ("Search", "search")},
+        {
+            "nl": ("Zoeken", "zoeken"),
+            "en": ("Search", "search"),
+            "ar": ("بحث", "search"),
+            "tr": ("Arama", "arama"),
+        },
         show_in_menus=False,
     ),
 ]
@@ -82,23 +113,12 @@ def _publish(page):
     return page
 
 
-def _translate(source, locale, title, slug, parent):
-    """The page in another language, created once and linked to its source."""
+def _translate(source, locale, title, slug):
+    """The page in another language, created once through wagtail-localize."""
     existing = source.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    page = source.specific_class(
-        title=title,
-        slug=slug,
-        locale=locale,
-        translation_key=source.translation_key,
-        show_in_menus=source.show_in_menus,
-    )
-    for field in ("intro",):
-        if hasattr(source, field):
-            setattr(page, field, getattr(source.specific, field))
-    parent.add_child(instance=page)
-    return _publish(page)
+    return translate(source, locale, {"title": title, "slug": slug})
 
 
 def _tree_roots(default_locale):
@@ -122,7 +142,7 @@ def _root_page_in_all_languages(page_class, title, slug, locales, intro=""):
         _publish(page)
     for code, locale in locales.items():
         if locale != default:
-            _translate(page, locale, title, f"{slug}-{code}", root)
+            _translate(page, locale, title, f"{slug}-{code}")
     return page
 
 
@@ -148,11 +168,8 @@ def _ensure_sections(home, locales):
         for code, locale in locales.items():
             if locale == default:
                 continue
-            parent = home.get_translation_or_none(locale)
-            if parent is None:
-                continue
             title, slug = section.titles.get(code, section.titles[settings.LANGUAGE_CODE])
-            _translate(page, locale, title, slug, parent)
+            _translate(page, locale, title, slug)
 
 
 def _remove_wagtail_welcome_page():

@@ -1,10 +1,22 @@
-"""Keep cached menus, footers and breadcrumbs in step with what editors publish."""
+"""What follows from a publication: translations follow their Dutch source, and the cached menus,
+footers and breadcrumbs are refreshed."""
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .navigation import invalidate
+from .translation import sync_translations
+
+
+def sync_page_translations(sender, instance, **kwargs):
+    """When the Dutch source of a page is published, its translations follow it."""
+    if instance.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    with transaction.atomic():
+        sync_translations(instance)
 
 
 def _settings_saved(created=False, **kwargs):
@@ -17,6 +29,7 @@ def _settings_saved(created=False, **kwargs):
 def connect():
     from .models import InformationPointSettings
 
+    page_published.connect(sync_page_translations, dispatch_uid="infopoint-sync-page-translations")
     page_published.connect(invalidate, dispatch_uid="chrome-page-published")
     page_unpublished.connect(invalidate, dispatch_uid="chrome-page-unpublished")
     post_page_move.connect(invalidate, dispatch_uid="chrome-page-moved")

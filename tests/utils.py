@@ -9,3 +9,13 @@ def host(neighbourhood_or_site):
 
 def get(client, neighbourhood_or_site, path, **extra):
     return client.get(path, HTTP_HOST=host(neighbourhood_or_site), **extra)
+
+
+def uses_test_database(connection):
+    """Whether `connection` points at a test database (pytest-django creates one only when some
+    collected test asks for it); session fixtures must never write to a real database."""
+    from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 
 from .env import env, env_bool, env_int, env_list
 
@@ -118,10 +119,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation: Dutch first; every public URL carries its language (/nl/…, /en/…).
+# Add a language by listing its code in WIJKINFO_LANGUAGES (Django must know it); Dutch stays first.
+# Each language is named in itself, as the language switcher shows it.
 LANGUAGE_CODE = "nl"
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "ar": "العربية", "tr": "Türkçe"}
 LANGUAGES = [
-    ("nl", "Nederlands"),
-    ("en", "English"),
+    (code, LANGUAGE_NAMES.get(code) or LANG_INFO[code]["name_local"])
+    for code in dict.fromkeys([LANGUAGE_CODE, *env_list("WIJKINFO_LANGUAGES", LANGUAGE_NAMES)])
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

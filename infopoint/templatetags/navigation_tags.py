@@ -50,32 +50,72 @@ def breadcrumbs(context):
     return {"trail": trail, "page": page, "url": page.get_url(context.get("request"))}
 
 
-@register.inclusion_tag("components/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    """A link per language to this page, or to its nearest translated ancestor (cached).
+def language_links(context):
+    """This page in every language: links for the switcher and the hreflang alternates.
 
-    Each language is named in itself (“Nederlands”, “English”).
+    A language without a translation of the page links to the nearest translated ancestor
+    instead (marked not exact, so it gets no hreflang). A detail view routed below the page (a
+    venue, an event) keeps its path, so the switcher lands on the same item in the other language.
+    Computed once per request, and cached across requests until pages change (it costs a few
+    queries on every page otherwise).
     """
     request = context.get("request")
     page = context.get("page")
+    if request is None or not isinstance(page, Page) or page.pk is None:
+        return []
+    cached = getattr(request, "_language_links", None)
+    if cached is not None:
+        return cached
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    if not isinstance(page, Page) or page.pk is None:
-        return {"links": []}
-    links = navigation.cached(f"language-links:{page.pk}", lambda: _language_links(page, request))
-    return {"links": [{**link, "current": link["code"] == current} for link in links]}
+    page_url = page.get_url(request) or ""
+    routed = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+    links = navigation.cached(
+        f"language-links:{page.pk}:{request.get_host()}:{routed}",
+        lambda: _language_links(page, request, routed),
+    )
+    links = [{**link, "current": link["code"] == current} for link in links]
+    request._language_links = links
+    return links
 
 
-def _language_links(page, request):
+def _language_links(page, request, routed):
     translations = {
         p.locale.language_code: p
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     }
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or _nearest_translated_ancestor(page, code)
-        if target is not None:
-            links.append({"code": code, "name": name, "url": target.get_url(request)})
+        target = translations.get(code)
+        exact = target is not None
+        if not exact:
+            target = _nearest_translated_ancestor(page, code)
+        if target is None:
+            continue
+        url = target.get_url(request) + (routed if exact else "")
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "full_url": request.build_absolute_uri(url),
+                "exact": exact,
+            }
+        )
     return links
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link per language, each language named in itself (“Nederlands”, “العربية”)."""
+    return {"links": language_links(context)}
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """`<link rel="alternate" hreflang>` for every language this page really exists in."""
+    links = [link for link in language_links(context) if link["exact"]]
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    return {"links": links if len(links) > 1 else [], "default": default}
 
 
 def _nearest_translated_ancestor(page, code):

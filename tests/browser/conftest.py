@@ -1,12 +1,16 @@
 """Browser tests: Playwright drives Debian's Chromium (never a downloaded browser) against
-pytest-django's live server. Without Chromium they skip, unless REQUIRE_BROWSER=1 (CI)."""
+a live server of the demo city. Without Chromium they skip, unless REQUIRE_BROWSER=1 (CI)."""
 
+import io
 import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
+
+from tests.utils import uses_test_database
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without these, Chromium keeps calling home on a closed network and hangs.
@@ -64,10 +68,47 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def city_server(django_db_setup, django_db_blocker):
+    """The demo city, loaded once per session, served by a live server.
+
+    Browser tests only read what the demo built (or add to it) through the browser, so they share
+    one committed demo instead of rebuilding and flushing it for every test. They carry no
+    django_db mark, so pytest-django runs them after every database test.
+    """
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        # pytest-django creates the test database only when some collected test asks for one;
+        # run on their own, browser tests ask for none, and must never touch the real database.
+        own_database = None
+        if not uses_test_database(connection):
+            own_database = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        if not uses_test_database(connection):
+            pytest.fail("Browser tests refuse to load the demo into a non-test database.")
+        call_command("load_demo", port=80, stdout=io.StringIO())
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+    if own_database is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(own_database, verbosity=0)
+
+
 @pytest.fixture
-def site_url(live_server):
+def city_db(city_server, django_db_blocker):
+    """Database access for the live server (pytest-django's blocker is process-wide) and for a
+    test that checks a page against the data."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def site_url(city_server, city_db):
     """The live server's URL for a neighbourhood's host name (Chromium resolves *.localhost)."""
-    port = urlsplit(live_server.url).port
+    port = urlsplit(city_server.url).port
 
     def url(neighbourhood=None, path="/"):
         hostname = neighbourhood.site.hostname if neighbourhood is not None else "localhost"

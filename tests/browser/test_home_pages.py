@@ -1,14 +1,12 @@
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from infopoint.models import Neighbourhood
 
 
 @pytest.mark.parametrize("slug", ["lunetten", "oost"])
 def test_neighbourhood_home_has_no_serious_accessibility_violations(
-    demo_city, page, site_url, axe, slug
+    city_db, page, site_url, axe, slug
 ):
-    from infopoint.models import Neighbourhood
-
     neighbourhood = Neighbourhood.objects.get(slug=slug)
     response = page.goto(site_url(neighbourhood, "/nl/"))
 
@@ -17,9 +15,7 @@ def test_neighbourhood_home_has_no_serious_accessibility_violations(
     assert axe(page) == []
 
 
-def test_public_page_requests_nothing_from_third_parties(demo_city, page, site_url):
-    from infopoint.models import Neighbourhood
-
+def test_public_page_requests_nothing_from_third_parties(city_db, page, site_url):
     lunetten = Neighbourhood.objects.get(slug="lunetten")
     page.goto(site_url(lunetten, "/nl/"))
     page.wait_for_load_state("networkidle")
@@ -27,7 +23,7 @@ def test_public_page_requests_nothing_from_third_parties(demo_city, page, site_u
     assert page.requested_hosts == {"lunetten.localhost"}
 
 
-def test_skip_link_is_the_first_stop_and_moves_focus_to_main(demo_city, page, site_url):
+def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page, site_url):
     page.goto(site_url(None, "/nl/"))
     page.keyboard.press("Tab")
     skip_link = page.locator(".skip-link")
@@ -38,7 +34,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(demo_city, page, si
     assert page.evaluate("location.hash") == "#main"
 
 
-def test_layout_fits_a_320_pixel_screen(demo_city, page, site_url):
+def test_layout_fits_a_320_pixel_screen(page, site_url):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(site_url(None, "/nl/"))
 

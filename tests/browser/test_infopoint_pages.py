@@ -2,13 +2,11 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from infopoint.models import Neighbourhood
 
 
 @pytest.fixture
-def lunetten(demo_city):
-    from infopoint.models import Neighbourhood
-
+def lunetten(city_db):
     return Neighbourhood.objects.get(slug="lunetten")
 
 

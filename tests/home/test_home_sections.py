@@ -83,7 +83,9 @@ class TestNeighbourhoodHome:
     def test_a_venue_without_translation_is_shown_in_dutch_and_marked_so(
         self, client, lunetten, make_venue
     ):
-        english_home = lunetten.home_page.get_translations().get().specific
+        english_home = (
+            lunetten.home_page.get_translations().get(locale__language_code="en").specific
+        )
         feature(english_home, make_venue(lunetten, "Buurthuis"))
 
         html = get(client, lunetten, "/en/").content.decode()
