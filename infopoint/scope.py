@@ -42,10 +42,15 @@ def public(pages):
 
 
 def site_names():
-    """Site id -> name, to say which neighbourhood an item on a city-wide listing comes from."""
+    """Site id -> name, to say which neighbourhood an item on a city-wide listing comes from.
+
+    Cached with the menus (saving a site starts a new generation).
+    """
     from wagtail.models import Site
 
-    return dict(Site.objects.values_list("pk", "site_name"))
+    from infopoint.navigation import cached
+
+    return cached("site-names", lambda: dict(Site.objects.values_list("pk", "site_name")))
 
 
 def site_id_for(page, request):

@@ -71,6 +71,19 @@ class TestNewsIndex:
         assert 'href="http://lunetten.localhost/nl/nieuws/nieuws-0/"' in html
 
     @pytest.mark.parametrize("count", [10, 500])
+    def test_the_portals_query_budget_holds_for_few_and_many_items(
+        self, client, portal, lunetten, lunetten_news, django_assert_max_num_queries, count
+    ):
+        add_news(lunetten_news, count)
+        client.get("/nl/nieuws/", HTTP_HOST="localhost")  # warm the portal's menu cache
+
+        with django_assert_max_num_queries(10):
+            response = client.get("/nl/nieuws/?page=2", HTTP_HOST="localhost")
+
+        assert len(response.context["news_page"].object_list) == 10
+        assert response.context["news_page"][0].site_name == "Lunetten"
+
+    @pytest.mark.parametrize("count", [10, 500])
     def test_query_budget_holds_for_few_and_many_items(
         self, client, lunetten, lunetten_news, django_assert_max_num_queries, count
     ):
