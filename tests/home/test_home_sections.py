@@ -6,18 +6,6 @@ from tests.infopoint.conftest import add_guide, add_news, section
 from tests.utils import get
 
 
-@pytest.fixture
-def make_venue():
-    from venues.models import Venue
-
-    def make(neighbourhood, name, **fields):
-        return Venue.objects.create(
-            neighbourhood=neighbourhood, name=name, slug=name.lower().replace(" ", "-"), **fields
-        )
-
-    return make
-
-
 def feature(home, *venues):
     for order, venue in enumerate(venues):
         home.featured_venues.add(FeaturedVenue(venue=venue, sort_order=order))
