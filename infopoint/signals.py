@@ -1,7 +1,13 @@
+"""What follows from a publication: translations follow their Dutch source, and the cached menus,
+footers and breadcrumbs are refreshed."""
+
 from django.conf import settings
 from django.db import transaction
-from wagtail.signals import page_published
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .navigation import invalidate
 from .translation import sync_translations
 
 
@@ -13,5 +19,22 @@ def sync_page_translations(sender, instance, **kwargs):
         sync_translations(instance)
 
 
+def _settings_saved(created=False, **kwargs):
+    # Wagtail creates a site's settings row (with defaults) the first time anyone reads it;
+    # only a real change needs fresh menus and footers.
+    if not created:
+        invalidate()
+
+
 def connect():
+    from .models import InformationPointSettings
+
     page_published.connect(sync_page_translations, dispatch_uid="infopoint-sync-page-translations")
+    page_published.connect(invalidate, dispatch_uid="chrome-page-published")
+    page_unpublished.connect(invalidate, dispatch_uid="chrome-page-unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="chrome-page-moved")
+    post_delete.connect(invalidate, sender=Page, dispatch_uid="chrome-page-deleted")
+    post_save.connect(invalidate, sender=Site, dispatch_uid="chrome-site-saved")
+    post_save.connect(
+        _settings_saved, sender=InformationPointSettings, dispatch_uid="chrome-settings-saved"
+    )

@@ -2,7 +2,11 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 from wagtail.views import serve
+
+from .colours import HEX_COLOUR
+from .models import InformationPointSettings
 
 
 @require_GET
@@ -31,3 +35,18 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def theme_css(request):
+    """The site's accent colour as a stylesheet: the strict CSP forbids inline styles.
+
+    Pages link it with the colour's hash in the URL, so browsers may keep it for a long time.
+    """
+    site = Site.find_for_request(request)
+    colour = InformationPointSettings.for_site(site).accent_colour if site else ""
+    # Validated on save; checked again so nothing but a colour can ever reach the stylesheet.
+    css = f":root {{ --colour-accent: {colour}; }}\n" if HEX_COLOUR.match(colour or "") else ""
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,9 +1,14 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import GuidesToReviewView
 from .models import Neighbourhood
 
 
@@ -29,3 +34,29 @@ class NeighbourhoodViewSet(SnippetViewSet):
 
 register_permission_policy(Neighbourhood, NeighbourhoodPermissionPolicy(Neighbourhood))
 register_snippet(NeighbourhoodViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_guide_review_urls():
+    return [
+        path("reports/guides-to-review/", GuidesToReviewView.as_view(), name="guides_to_review"),
+        path(
+            "reports/guides-to-review/results/",
+            GuidesToReviewView.as_view(results_only=True),
+            name="guides_to_review_results",
+        ),
+    ]
+
+
+class GuidesToReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_guide_review_menu_item():
+    return GuidesToReviewMenuItem(
+        "Guides to review", reverse("guides_to_review"), icon_name="help", order=50
+    )

@@ -43,3 +43,21 @@ def test_loading_the_demo_twice_changes_nothing(demo_city):
 
     assert snapshot() == before
     assert "user “admin”, password “wijkinfo-demo”" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_each_neighbourhood_has_news_guides_and_lasting_pages(client, demo_city):
+    from infopoint.models import FormPage, GuidePage, NewsPage, StandardPage
+
+    for neighbourhood in Neighbourhood.objects.all():
+        home = neighbourhood.home_page
+        assert NewsPage.objects.live().descendant_of(home).count() >= 6
+        assert GuidePage.objects.live().descendant_of(home).count() >= 5
+        slugs = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
+        assert {"over-ons", "privacyverklaring", "toegankelijkheidsverklaring"} <= slugs
+        assert FormPage.objects.child_of(home).filter(slug="contact").exists()
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    html = get(client, lunetten, "/nl/zoeken/?q=koffie").content.decode()
+    assert 'href="/nl/wegwijzer/koffieochtend/"' in html
+    assert GuidePage.due_for_review().exists()

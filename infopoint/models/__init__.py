@@ -1,15 +1,28 @@
+from .forms import FormField, FormPage
+from .guides import GuideIndexPage, GuidePage
 from .images import CustomImage, CustomRendition
 from .mixins import IntroMixin, SectionPageMixin
 from .neighbourhood import Neighbourhood
-from .pages import GuideIndexPage, NewsIndexPage, SearchPage
+from .news import NewsIndexPage, NewsPage, NewsPageRelatedLink, NewsPageTag
+from .pages import SearchPage
+from .settings import InformationPointSettings
+from .standard import StandardPage
 
 __all__ = [
     "CustomImage",
     "CustomRendition",
+    "FormField",
+    "FormPage",
     "GuideIndexPage",
+    "GuidePage",
+    "InformationPointSettings",
     "IntroMixin",
     "Neighbourhood",
     "NewsIndexPage",
+    "NewsPage",
+    "NewsPageRelatedLink",
+    "NewsPageTag",
     "SearchPage",
     "SectionPageMixin",
+    "StandardPage",
 ]

@@ -1,6 +1,10 @@
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+
+META_DESCRIPTION_LENGTH = 160
 
 
 class IntroMixin(models.Model):
@@ -16,6 +20,17 @@ class IntroMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def intro_text(self):
+        """The introduction as plain text (for feeds, search results and meta descriptions)."""
+        return " ".join(strip_tags(self.intro).split())
+
+    @property
+    def meta_description(self):
+        """What search engines and link previews show: the editor's own, else the intro."""
+        description = self.search_description or self.intro_text
+        return Truncator(description).chars(META_DESCRIPTION_LENGTH)
 
 
 class SectionPageMixin(IntroMixin):

@@ -1,24 +1,107 @@
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from wagtail.models import Page
+
+from infopoint.scope import is_on_portal
 
 from .mixins import SectionPageMixin
 
-
-class NewsIndexPage(SectionPageMixin, Page):
-    """The neighbourhood's news (on the portal: the whole city's)."""
-
-    content_panels = Page.content_panels + SectionPageMixin.content_panels
-    template = "infopoint/section_placeholder.html"
-
-
-class GuideIndexPage(SectionPageMixin, Page):
-    """Practical guides: “where do I get help with…?”, grouped by topic."""
-
-    content_panels = Page.content_panels + SectionPageMixin.content_panels
-    template = "infopoint/section_placeholder.html"
+SEARCH_PER_PAGE = 10
+SEARCH_PER_KIND = 5
+MAX_QUERY_LENGTH = 100
 
 
 class SearchPage(SectionPageMixin, Page):
-    """Search across the neighbourhood's pages, venues and events."""
+    """Search across the neighbourhood's pages, venues and events (on the portal: the city's).
+
+    Editors can put chosen pages on top for a search term under Settings → Promoted search results.
+    """
 
     content_panels = Page.content_panels + SectionPageMixin.content_panels
-    template = "infopoint/section_placeholder.html"
+
+    @cached_property
+    def city_wide(self):
+        return is_on_portal(self)
+
+    def get_scope(self, request):
+        from wagtail.models import Site
+
+        from infopoint.navigation import site_chrome
+        from infopoint.search import SearchScope
+
+        chrome = site_chrome(Site.find_for_request(request), self.locale_id and get_language())
+        return SearchScope(
+            request=request,
+            neighbourhood_id=None if self.city_wide else chrome.get("neighbourhood_id"),
+            locale_id=self.locale_id,
+            default_locale_id=chrome.get("default_locale_id", self.locale_id),
+            home_path=self.path[: Page.steplen * 2],
+        )
+
+    def promoted(self, query, scope):
+        """Pages editors promoted for this exact search term, limited to this site's pages."""
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        promotions = (
+            SearchPromotion.objects.filter(
+                query__query_string=normalise(query),
+                page__live=True,
+                page__locale_id=self.locale_id,
+            )
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        if not self.city_wide:
+            promotions = promotions.filter(page__path__startswith=scope.home_path)
+        return [
+            {"title": p.page.title, "url": p.page.get_url(scope.request), "text": p.description}
+            for p in promotions
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from infopoint.search import search_sources
+
+        context = super().get_context(request, *args, **kwargs)
+        query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        kind = request.GET.get("kind", "")
+        sources = search_sources()
+        if kind not in {source.kind for source in sources}:
+            kind = ""  # an unknown kind shows the overview
+        context.update(query=query, kind=kind, groups=[], promoted=[], found=False)
+        if not query:
+            return context
+        scope = self.get_scope(request)
+        context["promoted"] = self.promoted(query, scope)
+        for source in sources:
+            if kind and source.kind != kind:
+                continue
+            hits = source.search(query, scope)
+            if kind:
+                page_obj = Paginator(hits, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+                results = source.results(list(page_obj.object_list), scope)
+                more = False
+            else:
+                # The overview shows the first few of each kind; no counting, so each kind
+                # costs one query plus what its results need.
+                page_obj = None
+                results = source.results(list(hits[: SEARCH_PER_KIND + 1]), scope)
+                more = len(results) > SEARCH_PER_KIND
+                results = results[:SEARCH_PER_KIND]
+            context["groups"].append(
+                {
+                    "kind": source.kind,
+                    "label": source.label,
+                    "results": results,
+                    "page": page_obj,
+                    "more": more,
+                }
+            )
+            context["found"] = context["found"] or bool(results)
+        return context
+
+
+def normalise(query):
+    from wagtail.search.utils import normalise_query_string
+
+    return normalise_query_string(query)

@@ -1,31 +1,53 @@
 from django import template
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+from infopoint import navigation
 
 register = template.Library()
 
 
-def _site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def _site(context):
+    site = context.get("current_site")
+    if site is None and context.get("request") is not None:
+        site = Site.find_for_request(context["request"])
+    return site
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Menu, footer and theme data of the current site and language (cached)."""
+    return navigation.site_chrome(_site(context), translation.get_language())
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The sections of the current site in the current language that editors put in menus."""
-    root = _site_root(context)
+def main_menu(context, chrome=None):
+    """The sections of the current site in the current language that editors put in menus.
+
+    The current page is marked `aria-current="page"`; the section it sits in, `"true"`.
+    """
+    chrome = chrome if chrome is not None else site_chrome(context)
+    current = getattr(context.get("page"), "url_path", "")
     items = []
-    if root is not None:
-        localized_root = root.localized
-        items = list(localized_root.get_children().live().in_menu().only("title", "url_path"))
-        items = [localized_root, *items]
-    current = context.get("page")
-    return {
-        "items": items,
-        "current_path": getattr(current, "url_path", ""),
-        "request": context.get("request"),
-    }
+    for position, item in enumerate(chrome.get("menu", [])):
+        if item["url_path"] == current:
+            state = "page"
+        elif position and current.startswith(item["url_path"]):
+            state = "true"
+        else:
+            state = ""
+        items.append({**item, "home": position == 0, "current": state})
+    return {"items": items}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"trail": []}
+    trail = navigation.breadcrumbs(page, context.get("request"))
+    return {"trail": trail, "page": page, "url": page.get_url(context.get("request"))}
 
 
 def language_links(context):
@@ -34,22 +56,33 @@ def language_links(context):
     A language without a translation of the page links to the nearest translated ancestor
     instead (marked not exact, so it gets no hreflang). A detail view routed below the page (a
     venue, an event) keeps its path, so the switcher lands on the same item in the other language.
-    Computed once per request.
+    Computed once per request, and cached across requests until pages change (it costs a few
+    queries on every page otherwise).
     """
     request = context.get("request")
     page = context.get("page")
-    if request is None or not isinstance(page, Page):
+    if request is None or not isinstance(page, Page) or page.pk is None:
         return []
     cached = getattr(request, "_language_links", None)
     if cached is not None:
         return cached
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    page_url = page.get_url(request) or ""
+    routed = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+    links = navigation.cached(
+        f"language-links:{page.pk}:{request.get_host()}:{routed}",
+        lambda: _language_links(page, request, routed),
+    )
+    links = [{**link, "current": link["code"] == current} for link in links]
+    request._language_links = links
+    return links
+
+
+def _language_links(page, request, routed):
     translations = {
         p.locale.language_code: p
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     }
-    page_url = page.get_url(request) or ""
-    routed = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -66,10 +99,8 @@ def language_links(context):
                 "url": url,
                 "full_url": request.build_absolute_uri(url),
                 "exact": exact,
-                "current": code == current,
             }
         )
-    request._language_links = links
     return links
 
 
@@ -92,7 +123,7 @@ def _nearest_translated_ancestor(page, code):
     if locale is None:
         return None
     for ancestor in page.get_ancestors().filter(depth__gt=1).reverse():
-        translation = ancestor.get_translation_or_none(locale)
-        if translation is not None and translation.live:
-            return translation
+        translation_ = ancestor.get_translation_or_none(locale)
+        if translation_ is not None and translation_.live:
+            return translation_
     return None

@@ -1,0 +1,36 @@
+"""Admin reports for volunteers: what needs their attention."""
+
+import datetime
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import PageReportView
+
+from .models import GuidePage
+
+
+class GuidesToReviewView(PageReportView):
+    """Guides nobody has checked for a year, oldest first, limited to pages the user may edit."""
+
+    page_title = _("Guides to review")
+    header_icon = "help"
+    index_url_name = "guides_to_review"
+    index_results_url_name = "guides_to_review_results"
+    results_template_name = "infopoint/admin/guides_to_review_results.html"
+    any_permission_required = ["add", "change", "publish"]
+    list_export = ["title", "last_checked", "status_string"]
+    export_headings = {"last_checked": _("Last checked on"), "status_string": _("Status")}
+
+    def get_filename(self):
+        return f"guides-to-review-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        editable = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        self.queryset = (
+            GuidePage.due_for_review()
+            .filter(pk__in=editable.values("pk"))
+            .select_related("locale")
+            .order_by("last_checked", "title")
+        )
+        return super().get_queryset()

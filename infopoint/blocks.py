@@ -1,0 +1,223 @@
+"""StreamField blocks shared by news, guides and standard pages (and usable by other apps).
+
+Every block names its icon, template, description and a preview value so volunteers see what a
+block looks like before they choose it. Block templates live in `components/blocks/`.
+"""
+
+from django.utils.html import strip_tags
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "components/blocks/paragraph.html"
+        description = "Running text with bold, italic, links and lists."
+        preview_value = (
+            "<p>Het wijkinformatiepunt is open op dinsdag en donderdag van 10.00 tot 12.00 uur.</p>"
+        )
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, help_text="A short heading for the next part.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Main heading"), ("h3", "Sub-heading")],
+        default="h2",
+        help_text="Use a sub-heading only under a main heading.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "components/blocks/heading.html"
+        description = "A heading that splits a long page into parts residents can scan."
+        preview_value = {"text": "Wat kunt u zelf doen?", "level": "h2"}
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, help_text="What to do, e.g. “Bel het Energieloket”.")
+    text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, required=False, help_text="Details for this step."
+    )
+
+    class Meta:
+        icon = "list-ol"
+
+
+class StepsBlock(blocks.StructBlock):
+    steps = blocks.ListBlock(StepBlock(), min_num=1, help_text="The steps, in order.")
+
+    class Meta:
+        icon = "list-ol"
+        template = "components/blocks/steps.html"
+        description = "Numbered steps a resident follows one after the other."
+        preview_value = {
+            "steps": [
+                {
+                    "title": "Verzamel uw energierekeningen",
+                    "text": "<p>Van het afgelopen jaar.</p>",
+                },
+                {"title": "Maak een afspraak", "text": "<p>Bij het wijkinformatiepunt.</p>"},
+            ]
+        }
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200, help_text="The question as a resident asks it.")
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, help_text="A short, clear answer.")
+
+    class Meta:
+        icon = "help"
+
+
+class QuestionsBlock(blocks.StructBlock):
+    """Questions and answers; the page also offers them to search engines as schema.org FAQPage."""
+
+    questions = blocks.ListBlock(QuestionBlock(), min_num=1)
+
+    class Meta:
+        icon = "help"
+        template = "components/blocks/questions.html"
+        description = "Frequently asked questions with their answers."
+        preview_value = {
+            "questions": [
+                {
+                    "question": "Kost het iets?",
+                    "answer": "<p>Nee, de hulp van het wijkinformatiepunt is gratis.</p>",
+                }
+            ]
+        }
+
+
+class ContactCardBlock(blocks.StructBlock):
+    organisation = blocks.CharBlock(max_length=120, help_text="Who residents can contact.")
+    phone = blocks.CharBlock(max_length=40, required=False, help_text="e.g. 030 123 45 67")
+    email = blocks.EmailBlock(required=False)
+    hours = blocks.TextBlock(
+        required=False, help_text="When they can be reached, e.g. “ma–vr 9.00–17.00 uur”."
+    )
+
+    class Meta:
+        icon = "user"
+        template = "components/blocks/contact_card.html"
+        description = "Who to contact: organisation, phone, e-mail and hours."
+        preview_value = {
+            "organisation": "Energieloket Utrecht",
+            "phone": "030 123 45 67",
+            "email": "info@example.org",
+            "hours": "Maandag tot vrijdag, 9.00–17.00 uur",
+        }
+
+
+class VenueBlock(blocks.StructBlock):
+    """A venue chosen from the shared list, shown live: its current name and address."""
+
+    venue = SnippetChooserBlock("venues.Venue", help_text="Choose a meeting place.")
+
+    class Meta:
+        icon = "home"
+        template = "components/blocks/venue.html"
+        description = "A meeting place from the list, always showing its current address."
+
+
+class EventsWithTagBlock(blocks.StructBlock):
+    """The next events carrying a tag; the agenda fills it in (see the block template)."""
+
+    tag = blocks.CharBlock(
+        max_length=100, help_text="Show upcoming events with this tag, e.g. “taalcafé”."
+    )
+    count = blocks.IntegerBlock(
+        default=3, min_value=1, max_value=10, help_text="How many events to show at most."
+    )
+
+    class Meta:
+        icon = "date"
+        template = "components/blocks/events_with_tag.html"
+        description = "The next few events with a tag, kept up to date automatically."
+        preview_value = {"tag": "taalcafé", "count": 3}
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("info", "Good to know"), ("warning", "Important")],
+        default="info",
+        help_text="“Important” for deadlines and warnings.",
+    )
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        template = "components/blocks/callout.html"
+        description = "A highlighted note: a tip or an important warning."
+        preview_value = {"kind": "info", "text": "<p>Neem uw laatste jaarafrekening mee.</p>"}
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(help_text="A form or leaflet residents can download.")
+    title = blocks.CharBlock(
+        max_length=120, required=False, help_text="Link text; the document's title if empty."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/document.html"
+        description = "A document to download, with its file type and size."
+
+
+class FigureBlock(ImageBlock):
+    """An image with its (required) alt text and an optional caption."""
+
+    class Meta:
+        icon = "image"
+        template = "components/blocks/figure.html"
+        description = "A picture; its alt text comes from the image library."
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of news items and standard pages."""
+
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    image = FigureBlock()
+    callout = CalloutBlock()
+    questions = QuestionsBlock()
+    document = DocumentBlock()
+    contact = ContactCardBlock()
+
+
+class GuideBodyBlock(BodyBlock):
+    """The body of a guide: everything a body has, plus steps, a venue and upcoming events."""
+
+    steps = StepsBlock()
+    venue = VenueBlock()
+    events = EventsWithTagBlock()
+
+
+def faq_json_ld(stream):
+    """schema.org FAQPage data for every question in a StreamField value, or None."""
+    entities = []
+    for block in stream:
+        if block.block_type != "questions":
+            continue
+        for item in block.value["questions"]:
+            entities.append(
+                {
+                    "@type": "Question",
+                    "name": item["question"],
+                    "acceptedAnswer": {
+                        "@type": "Answer",
+                        "text": strip_tags(item["answer"].source).strip(),
+                    },
+                }
+            )
+    if not entities:
+        return None
+    return {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities}

@@ -1,0 +1,114 @@
+import datetime
+from itertools import groupby
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from infopoint.blocks import GuideBodyBlock, faq_json_ld
+from infopoint.scope import public
+
+from .mixins import IntroMixin, SectionPageMixin
+
+# A guide not checked for this long shows up in the admin's "Guides to review" report.
+REVIEW_AFTER = datetime.timedelta(days=365)
+
+TOPICS = [
+    ("money", _("Money and bills")),
+    ("living", _("Housing and waste")),
+    ("care", _("Health and care")),
+    ("language", _("Language and learning")),
+    ("meeting", _("Meeting people")),
+    ("participation", _("Having your say")),
+    ("other", _("Other")),
+]
+TOPIC_LABELS = dict(TOPICS)
+
+
+class GuideIndexPage(SectionPageMixin, Page):
+    """Practical guides: “where do I get help with…?”, grouped by topic."""
+
+    subpage_types = ["infopoint.GuidePage"]
+    content_panels = Page.content_panels + SectionPageMixin.content_panels
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        order = {code: position for position, (code, _label) in enumerate(TOPICS)}
+        guides = sorted(
+            public(GuidePage.objects.child_of(self).live()).only(
+                "title", "url_path", "intro", "topic", "path", "depth", "locale_id"
+            ),
+            key=lambda guide: (order.get(guide.topic, len(order)), guide.title.lower()),
+        )
+        context["topics"] = [
+            {"code": code, "label": TOPIC_LABELS.get(code, code), "guides": list(items)}
+            for code, items in groupby(guides, key=lambda guide: guide.topic)
+        ]
+        return context
+
+
+def _today():
+    return timezone.localdate()
+
+
+class GuidePage(IntroMixin, Page):
+    """A practical guide that answers one question, kept current by checking it once a year."""
+
+    parent_page_types = ["infopoint.GuideIndexPage"]
+    subpage_types = []
+
+    topic = models.CharField(
+        max_length=20,
+        choices=TOPICS,
+        default="other",
+        help_text="Guides are grouped by topic on the guides page and the home page.",
+    )
+    body = StreamField(
+        GuideBodyBlock(),
+        blank=True,
+        help_text="Build the guide from steps, questions, contacts, venues and events.",
+    )
+    last_checked = models.DateField(
+        default=_today,
+        help_text=(
+            "The day someone last checked that everything in this guide is still right. "
+            "Guides not checked for a year appear in the “Guides to review” report."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("topic"), FieldPanel("intro")], heading="Summary"),
+        FieldPanel("body"),
+        FieldPanel("last_checked"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("last_checked"),
+    ]
+
+    class Meta:
+        verbose_name = "guide"
+
+    @property
+    def topic_label(self):
+        return TOPIC_LABELS.get(self.topic, self.topic)
+
+    @property
+    def needs_review(self):
+        return self.last_checked < timezone.localdate() - REVIEW_AFTER
+
+    @classmethod
+    def due_for_review(cls, today=None):
+        today = today or timezone.localdate()
+        return cls.objects.filter(last_checked__lt=today - REVIEW_AFTER)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["faq_json_ld"] = faq_json_ld(self.body)
+        return context

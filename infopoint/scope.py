@@ -1,0 +1,61 @@
+"""Which part of the city a page speaks for: its own neighbourhood, or (on the portal) all of it."""
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
+
+
+def home_path(page):
+    """The tree path of the site root (portal or neighbourhood home) a page lives under."""
+    return page.path[: Page.steplen * 2]
+
+
+def portal_paths():
+    """Tree paths of the portal's home pages (every language), cached with the site menus."""
+    from infopoint.navigation import generation
+
+    key = f"portal-paths:{generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        portal_page = apps.get_model("home", "PortalPage")
+        paths = set(portal_page.objects.values_list("path", flat=True))
+        cache.set(key, paths, 60 * 60 * 24)
+    return paths
+
+
+def is_on_portal(page):
+    """True when the page belongs to the city portal, whose listings show the whole city."""
+    return home_path(page) in portal_paths()
+
+
+def public(pages):
+    """`pages` without those behind a login or password, in the same query.
+
+    Wagtail's own `.public()` first loads every view restriction (one more query per listing).
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return pages.filter(~Exists(restricted))
+
+
+def site_names():
+    """Site id -> name, to say which neighbourhood an item on a city-wide listing comes from.
+
+    Cached with the menus (saving a site starts a new generation).
+    """
+    from wagtail.models import Site
+
+    from infopoint.navigation import cached
+
+    return cached("site-names", lambda: dict(Site.objects.values_list("pk", "site_name")))
+
+
+def site_id_for(page, request):
+    """The id of the site a page is served on, from Wagtail's cached site root paths."""
+    for root in Page._get_site_root_paths(request):
+        if page.url_path.startswith(root.root_path):
+            return root.site_id
+    return None

@@ -1,0 +1,65 @@
+"""Building blocks for information-point tests: news, guides and venues in a neighbourhood."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from infopoint.models import GuideIndexPage, GuidePage, NewsIndexPage, NewsPage
+
+
+def section(neighbourhood_or_site, model):
+    site = getattr(neighbourhood_or_site, "site", neighbourhood_or_site)
+    return model.objects.child_of(site.root_page).get()
+
+
+def add_news(index, count, start=0, tags=(), **fields):
+    """`count` published news items under `index`, the newest first by date."""
+    today = timezone.localdate()
+    pages = []
+    for number in range(start, start + count):
+        page = NewsPage(
+            title=fields.get("title", f"Nieuwsbericht {number}"),
+            slug=f"nieuws-{number}",
+            date=today - datetime.timedelta(days=number),
+            intro=fields.get("intro", f"<p>Samenvatting {number}</p>"),
+            body=fields.get("body", [{"type": "paragraph", "value": f"<p>Tekst {number}</p>"}]),
+        )
+        index.add_child(instance=page)
+        if tags:
+            page.tags.set(tags)
+        page.save_revision().publish()
+        pages.append(page)
+    return pages
+
+
+def add_guide(index, title, slug, topic="other", body=(), intro="", **fields):
+    page = GuidePage(title=title, slug=slug, topic=topic, body=list(body), intro=intro, **fields)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def lunetten_news(lunetten):
+    return section(lunetten, NewsIndexPage)
+
+
+@pytest.fixture
+def lunetten_guides(lunetten):
+    return section(lunetten, GuideIndexPage)
+
+
+@pytest.fixture
+def make_venue():
+    from venues.models import Venue
+
+    def make(neighbourhood, name, slug=None, **fields):
+        return Venue.objects.create(
+            neighbourhood=neighbourhood,
+            name=name,
+            slug=slug or name.lower().replace(" ", "-"),
+            **fields,
+        )
+
+    return make

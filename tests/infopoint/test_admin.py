@@ -1,0 +1,85 @@
+"""Editors can open every information-point page type in the admin."""
+
+import pytest
+
+from infopoint.models import GuideIndexPage, NewsIndexPage
+from tests.infopoint.conftest import add_guide, add_news, section
+from venues.models import Venue
+
+# The guide's venue block chooses from the Venue snippet, which the venues app registers.
+needs_venue_snippet = pytest.mark.skipif(
+    not hasattr(Venue, "snippet_viewset"),
+    reason="venues.Venue is not registered as a snippet yet (the venues branch does that)",
+)
+
+
+@pytest.mark.django_db
+class TestEditing:
+    @pytest.mark.parametrize(
+        ("parent", "model"),
+        [
+            ("home", "standardpage"),
+            ("home", "formpage"),
+            ("news", "newspage"),
+            pytest.param("guides", "guidepage", marks=needs_venue_snippet),
+        ],
+    )
+    def test_an_editor_can_open_the_add_form(self, client, lunetten, admin_user, parent, model):
+        parents = {
+            "home": lunetten.home_page,
+            "news": section(lunetten, NewsIndexPage),
+            "guides": section(lunetten, GuideIndexPage),
+        }
+        client.force_login(admin_user)
+        response = client.get(f"/admin/pages/add/infopoint/{model}/{parents[parent].pk}/")
+        assert response.status_code == 200
+
+    def test_the_home_page_edit_form_offers_its_sections(self, client, lunetten, admin_user):
+        client.force_login(admin_user)
+        html = client.get(f"/admin/pages/{lunetten.home_page.pk}/edit/").content.decode()
+        for field in ["show_this_week", "news_heading", "show_featured_venues", "show_contact"]:
+            assert f'name="{field}"' in html
+        assert "featured_venues-TOTAL_FORMS" in html
+
+    @needs_venue_snippet
+    def test_existing_news_and_guides_open_for_editing(self, client, lunetten, admin_user):
+        (news,) = add_news(section(lunetten, NewsIndexPage), 1)
+        guide = add_guide(section(lunetten, GuideIndexPage), "Gids", "gids")
+        client.force_login(admin_user)
+        assert client.get(f"/admin/pages/{news.pk}/edit/").status_code == 200
+        assert client.get(f"/admin/pages/{guide.pk}/edit/").status_code == 200
+
+    def test_a_news_item_is_created_through_the_admin(self, client, lunetten, admin_user):
+        from infopoint.models import NewsPage
+
+        index = section(lunetten, NewsIndexPage)
+        client.force_login(admin_user)
+        response = client.post(
+            f"/admin/pages/add/infopoint/newspage/{index.pk}/",
+            {
+                "title": "Straatfeest",
+                "slug": "straatfeest",
+                "date": "2026-06-01",
+                "intro": '{"blocks": [{"key": "a", "type": "unstyled", "text": "Kom ook!", '
+                '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+                "body-count": "1",
+                "body-0-type": "paragraph",
+                "body-0-deleted": "",
+                "body-0-order": "0",
+                "body-0-value": '{"blocks": [{"key": "b", "type": "unstyled", "text": '
+                '"Op zaterdag.", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}], '
+                '"entityMap": {}}',
+                "tags": "feest",
+                "related_links-TOTAL_FORMS": "0",
+                "related_links-INITIAL_FORMS": "0",
+                "related_links-MIN_NUM_FORMS": "0",
+                "related_links-MAX_NUM_FORMS": "1000",
+                "action-publish": "publish",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        page = NewsPage.objects.get(slug="straatfeest")
+        assert page.live
+        assert page.body[0].block_type == "paragraph"
+        assert "Op zaterdag." in str(page.body[0].value)
+        assert list(page.tags.names()) == ["feest"]
