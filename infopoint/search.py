@@ -20,6 +20,7 @@ SEARCH_SOURCES = getattr(
     [
         "infopoint.search.PageSearchSource",
         "infopoint.search.VenueSearchSource",
+        "events.search.EventSearchSource",
     ],
 )
 

@@ -29,7 +29,7 @@ def test_pages_have_no_serious_accessibility_violations(lunetten, page, site_url
     assert axe(page) == []
 
 
-def test_a_resident_searches_koffie_and_finds_the_coffee_morning_guide(
+def test_a_resident_searches_koffie_and_finds_the_coffee_morning_event_and_guide(
     lunetten, page, site_url, artifacts
 ):
     page.goto(site_url(lunetten, "/nl/"))
@@ -42,6 +42,11 @@ def test_a_resident_searches_koffie_and_finds_the_coffee_morning_guide(
     assert page.url.endswith("/nl/zoeken/?q=koffie")
     guides = page.locator('section[aria-labelledby="results-pages"]')
     assert guides.get_by_role("link", name="De koffieochtend: buren ontmoeten").is_visible()
+    events = page.locator('section[aria-labelledby="results-events"]')
+    event = events.get_by_role("link", name="Koffieochtend", exact=True)
+    assert event.is_visible()
+    event.click()
+    assert page.locator("h1").inner_text() == "Koffieochtend"
 
 
 def test_the_contact_form_confirms_a_message_without_javascript(lunetten, browser, site_url):

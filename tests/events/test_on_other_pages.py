@@ -33,3 +33,66 @@ def soon_days():
         return {"start": start, "end": start + timedelta(hours=2)}
 
     return days
+
+
+@pytest.mark.django_db
+def test_home_page_shows_this_weeks_activities_of_its_own_neighbourhood(
+    client, lunetten, oost, make_event, soon_days
+):
+    make_event("Taalcafé", **soon_days(2))
+    make_event("Buurtfeest", **soon_days(12))  # beyond this week
+    make_event("Oost-markt", neighbourhood=oost, **soon_days(2))
+
+    html = get(client, lunetten, "/nl/").content.decode()
+
+    assert "Taalcafé" in html
+    assert "Buurtfeest" not in html
+    assert "Oost-markt" not in html
+    assert 'href="/nl/agenda/">Alle activiteiten</a>' in html or 'href="/nl/agenda/"' in html
+
+
+@pytest.mark.django_db
+def test_portal_home_shows_this_week_across_the_city(
+    client, portal, lunetten, oost, make_event, soon_days
+):
+    make_event("Taalcafé", **soon_days(2))
+    make_event("Oost-markt", neighbourhood=oost, **soon_days(3))
+
+    html = client.get("/nl/", HTTP_HOST="localhost").content.decode()
+
+    assert "Taalcafé" in html and "Oost-markt" in html
+
+
+@pytest.mark.django_db
+def test_guide_block_lists_the_next_events_with_its_tag(client, lunetten, make_event, soon_days):
+    from infopoint.models import GuideIndexPage
+    from tests.infopoint.conftest import add_guide, section
+
+    make_event("Taalcafé", tags=["taalcafé"], **soon_days(2))
+    make_event("Schaakclub", tags=["schaken"], **soon_days(3))
+    add_guide(
+        section(lunetten, GuideIndexPage),
+        "Nederlands oefenen",
+        "nederlands-oefenen",
+        body=[{"type": "events", "value": {"tag": "Taalcafé", "count": 3}}],
+    )
+
+    html = get(client, lunetten, "/nl/wegwijzer/nederlands-oefenen/").content.decode()
+
+    assert "Taalcafé" in html
+    assert "Schaakclub" not in html
+
+
+@pytest.mark.django_db
+def test_site_search_finds_activities_with_their_next_date(
+    client, lunetten, oost, make_event, soon_days
+):
+    make_event("Koffieochtend", summary="Koffie en een praatje", **soon_days(2))
+    make_event("Koffie in Oost", neighbourhood=oost, **soon_days(2))
+
+    response = get(client, lunetten, "/nl/zoeken/?q=koffie")
+    html = response.content.decode()
+
+    assert 'aria-labelledby="results-events"' in html
+    assert ">Koffieochtend</a>" in html
+    assert "Koffie in Oost" not in html

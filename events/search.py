@@ -1,0 +1,48 @@
+"""Events in site search (see infopoint.search): the agenda's published events, in the
+resident's language where translated, with their next date."""
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
+
+from infopoint.search import SearchResult, SearchSource
+from infopoint.venues import localized
+
+from .models import Event, Occurrence
+from .queries import TZ, agenda_urls
+
+
+class EventSearchSource(SearchSource):
+    kind = "events"
+    label = _("Activities")
+
+    def search(self, query, scope):
+        events = Event.objects.filter(live=True).select_related("locale", "neighbourhood__site")
+        if scope.neighbourhood_id is not None:
+            events = events.filter(neighbourhood=scope.neighbourhood_id)
+        locales = {scope.locale_id, scope.default_locale_id}
+        return get_search_backend().search(query, events.filter(locale__in=locales))
+
+    def results(self, hits, scope):
+        events = localized(list(hits), scope.locale_id)
+        urls = agenda_urls(scope.request)
+        next_dates = dict(
+            Occurrence.objects.filter(event__in=events, end__gt=timezone.now(), cancelled=False)
+            .order_by("event_id", "-start")
+            .values_list("event_id", "start")
+        )  # ordered so the earliest start of each event wins in the dict
+        results = []
+        for event in events:
+            base = urls.get(event.neighbourhood_id)
+            start = next_dates.get(event.pk)
+            when = date_format(start.astimezone(TZ), "l j F, H:i") if start else ""
+            results.append(
+                SearchResult(
+                    event.title,
+                    f"{base}{event.slug}/" if base else "",
+                    " · ".join(part for part in [when, event.summary] if part),
+                    lang="" if event.locale_id == scope.locale_id else event.locale.language_code,
+                )
+            )
+        return results
