@@ -17,6 +17,8 @@ LANGUAGE_TEAMS = {"nl": "Dutch", "en": "English", "ar": "Arabic", "tr": "Turkish
 def fill(path, translations):
     po = polib.pofile(path)
     language = Path(path).parts[-3]  # locale/<language>/LC_MESSAGES/django.po
+    for entry in po.obsolete_entries():  # strings the code no longer uses
+        po.remove(entry)
     for entry in po:
         if language == "en":
             entry.msgstr = entry.msgid
