@@ -83,6 +83,22 @@ SECTIONS = [
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page"]
+# Snippets are shared models: these let a group work on them at all; each app's permission
+# policy then limits the group to its own neighbourhood's venues, events and feeds.
+EDITOR_SNIPPET_PERMISSIONS = [
+    ("venues", "add_venue"),
+    ("venues", "change_venue"),
+    ("venues", "delete_venue"),
+    ("events", "add_event"),
+    ("events", "change_event"),
+    ("events", "delete_event"),
+    ("events", "lock_event"),
+    ("events", "unlock_event"),
+    ("events", "add_eventfeed"),
+    ("events", "change_eventfeed"),
+    ("events", "delete_eventfeed"),
+]
+MODERATOR_SNIPPET_PERMISSIONS = EDITOR_SNIPPET_PERMISSIONS + [("events", "publish_event")]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -222,10 +238,14 @@ def _grant_collection_permissions(group, collection):
         )
 
 
-def _ensure_group(name, home_pages, page_codenames, collection):
+def _ensure_group(name, home_pages, page_codenames, collection, snippet_permissions):
     group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in snippet_permissions
+        ),
     )
     _grant_page_permissions(group, home_pages, page_codenames)
     _grant_collection_permissions(group, collection)
@@ -294,9 +314,19 @@ def create_neighbourhood(name, hostname, port=80, slug=None, latitude=None, long
     else:
         site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name)
         collection = Collection.get_first_root_node().add_child(name=name)
-    editors = _ensure_group(f"{name} editors", home_pages, EDITOR_PAGE_PERMISSIONS, collection)
+    editors = _ensure_group(
+        f"{name} editors",
+        home_pages,
+        EDITOR_PAGE_PERMISSIONS,
+        collection,
+        EDITOR_SNIPPET_PERMISSIONS,
+    )
     moderators = _ensure_group(
-        f"{name} moderators", home_pages, MODERATOR_PAGE_PERMISSIONS, collection
+        f"{name} moderators",
+        home_pages,
+        MODERATOR_PAGE_PERMISSIONS,
+        collection,
+        MODERATOR_SNIPPET_PERMISSIONS,
     )
     if existing is None:
         extra = {}

@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from wagtail.models import Locale
 
-from infopoint.models import SearchPage
+from infopoint.models import GuideIndexPage
+from tests.infopoint.conftest import add_guide, section
 from tests.utils import get
 
 LANGUAGES = {"nl": "Nederlands", "en": "English", "ar": "العربية", "tr": "Türkçe"}
@@ -64,18 +64,11 @@ class TestLanguages:
         }
 
     def test_untranslated_page_switches_to_the_nearest_translated_ancestor(self, client, lunetten):
-        agenda = lunetten.home_page.get_children().get(slug="agenda")
-        only_dutch = SearchPage(
-            title="Alleen in het Nederlands",
-            slug="alleen-nederlands",
-            locale=Locale.objects.get(language_code="nl"),
-        )
-        agenda.add_child(instance=only_dutch)
-        only_dutch.save_revision().publish()
+        add_guide(section(lunetten, GuideIndexPage), "Alleen in het Nederlands", "alleen-nl")
 
-        html = get(client, lunetten, "/nl/agenda/alleen-nederlands/").content.decode()
+        html = get(client, lunetten, "/nl/wegwijzer/alleen-nl/").content.decode()
 
-        assert switcher(html)["/en/events/"] == "en"
-        assert switcher(html)["/tr/etkinlikler/"] == "tr"
+        assert switcher(html)["/en/guides/"] == "en"
+        assert switcher(html)["/tr/rehber/"] == "tr"
         # Alternates only name pages that exist in that language.
         assert alternates(html) == {}

@@ -156,3 +156,33 @@ def test_translated_sections_stay_reachable_once_the_transaction_commits(
     for path in ["/en/events/", "/en/venues/", "/tr/etkinlikler/", "/ar/events/"]:
         response = client.get(path, HTTP_HOST="hoograven.localhost")
         assert response.status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_a_new_editor_can_work_on_venues_and_events_of_their_own_neighbourhood_only(
+    client, lunetten, oost
+):
+    from django.contrib.auth import get_user_model
+
+    from events.models import Event
+    from venues.models import Venue
+
+    dutch = lunetten.home_page.locale
+    Venue.objects.create(
+        name="Buurthuis Lunetten", slug="bh-l", neighbourhood=lunetten, locale=dutch
+    )
+    Venue.objects.create(name="Buurthuis Oost", slug="bh-o", neighbourhood=oost, locale=dutch)
+    editor = get_user_model().objects.create_user("vrijwilliger", password="x")
+    editor.groups.add(lunetten.editors)  # nothing else: the group carries the permissions
+    client.force_login(editor)
+
+    venues = client.get("/admin/snippets/venues/venue/", HTTP_HOST="localhost")
+    events = client.get("/admin/snippets/events/event/add/", HTTP_HOST="localhost")
+
+    assert venues.status_code == 200
+    assert "Buurthuis Lunetten" in venues.content.decode()
+    assert "Buurthuis Oost" not in venues.content.decode()
+    assert events.status_code == 200
+    assert not editor.has_perm("events.publish_event")
+    assert lunetten.moderators.permissions.filter(codename="publish_event").exists()
+    assert Event.objects.count() == 0
