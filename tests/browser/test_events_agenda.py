@@ -60,7 +60,9 @@ def test_editor_cancels_one_date_of_a_weekly_event(city_db, page, site_url, arti
     page.fill('input[name="start"]', f"{first:%Y-%m-%d} 10:00")
     page.fill('input[name="end"]', f"{first:%Y-%m-%d} 11:30")
     page.locator('select[name="repeat"]').select_option("weekly")
-    page.get_by_role("button", name=re.compile("change to one date", re.I)).click()
+    page.get_by_role(
+        "button", name=re.compile("change to one date|wijziging van één datum", re.I)
+    ).click()
     page.fill('input[name="exceptions-0-date"]', f"{cancelled:%Y-%m-%d}")
     page.locator('select[name="exceptions-0-action"]').select_option("cancel")
     page.locator('input[name="title"]').click()  # close any open date picker

@@ -77,7 +77,8 @@ def test_an_invalid_event_is_refused_and_nothing_is_stored(admin_client, lunette
     data["end"] = data["start"].replace("12:00", "11:00")
     response = admin_client.post(ADD_URL, data, HTTP_HOST="localhost")
     assert response.status_code == 200
-    assert "The end must be after the start." in response.content.decode()
+    # The admin speaks the editor's language (Dutch by default).
+    assert "Het einde moet na het begin liggen." in response.content.decode()
     assert not Event.objects.exists() and not Occurrence.objects.exists()
 
 
