@@ -29,3 +29,29 @@ def test_untranslated_text_shows_the_new_dutch_until_it_is_translated(lunetten):
     home.save_revision().publish()
 
     assert home.get_translation(english).specific.intro == "<p>Nieuwe welkomsttekst.</p>"
+
+
+@pytest.mark.django_db
+def test_a_venues_translations_follow_its_dutch_capacity_and_place(
+    lunetten, django_capture_on_commit_callbacks
+):
+    from venues.models import Venue
+
+    english = Locale.objects.get(language_code="en")
+    venue = Venue.objects.create(
+        name="Buurthuis",
+        slug="buurthuis",
+        neighbourhood=lunetten,
+        capacity=40,
+        locale=Locale.objects.get(language_code="nl"),
+    )
+    translate(venue, english, {"name": "Community centre"})
+
+    venue.capacity = 80
+    venue.latitude, venue.longitude = "52.06170", "5.13920"
+    with django_capture_on_commit_callbacks(execute=True):
+        venue.save()
+
+    translated = venue.get_translation(english)
+    assert (translated.name, translated.capacity) == ("Community centre", 80)
+    assert str(translated.latitude) == "52.06170"
