@@ -282,6 +282,24 @@ def contact_en(name):
     )
 
 
+# The contact form's field labels. Form fields are not translatable parts of a page yet
+# (wagtail-localize copies them from the Dutch page), so their English is written onto the
+# translation's fields; their names (the keys of a submission) stay the same in every language.
+CONTACT_LABELS_EN = {
+    "Naam": "Name",
+    "E-mailadres": "Email address",
+    "Uw vraag of bericht": "Your question or message",
+}
+
+
+def translate_form_labels(page, locale, labels):
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        return
+    for field in translation.specific.form_fields.filter(label__in=labels):
+        type(field).objects.filter(pk=field.pk).update(label=labels[field.label])
+
+
 PORTAL_NEWS_EN = (
     "wijkinfo-launches",
     "Wijkinfo launches in three neighbourhoods",
@@ -405,7 +423,9 @@ def translate_neighbourhood_content(home, name):
         strings, slugs = english(name)
         for pages in (news, guide_pages, StandardPage.objects.child_of(home)):
             _translate_pages(pages, locales["en"], strings, slugs)
-        _translate_pages(FormPage.objects.child_of(home), locales["en"], strings, slugs)
+        for contact in FormPage.objects.child_of(home):
+            translate_demo(contact, locales["en"], strings, slugs.get(contact.slug))
+            translate_form_labels(contact, locales["en"], CONTACT_LABELS_EN)
     dutch = {slug: (slug, title, intro, body) for slug, title, _t, intro, body, _m in guides(name)}
     for page in guide_pages.filter(slug__in=GUIDES_ELSEWHERE):
         for code, translated in GUIDES_ELSEWHERE[page.slug].items():
@@ -433,3 +453,5 @@ def translate_portal_content(portal):
         NewsPage.objects.child_of(index).filter(slug=PORTAL_NEWS[0]),
     ):
         _translate_pages(pages, english_, strings, slugs)
+    for contact in FormPage.objects.child_of(portal):
+        translate_form_labels(contact, english_, CONTACT_LABELS_EN)

@@ -35,6 +35,9 @@ def test_every_demo_page_venue_and_event_reads_in_english(client, demo_city):
     venue = text(client, lunetten, "/en/venues/buurthuis-lunetten/")
     assert "a big hall, a kitchen and coffee always on" in venue
     assert "Main hall" in venue
+    contact = text(client, lunetten, "/en/contact/")
+    assert "Send us a message" in contact
+    assert "Your question or message" in contact
     event = text(client, lunetten, "/en/events/samen-eten/")
     assert "Dinner together" in event
     assert "A three-course meal with neighbours every other week." in event
