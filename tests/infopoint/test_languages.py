@@ -64,18 +64,19 @@ class TestLanguages:
         }
 
     def test_untranslated_page_switches_to_the_nearest_translated_ancestor(self, client, lunetten):
-        agenda = lunetten.home_page.get_children().get(slug="agenda")
+        # Under the guides, not the agenda: the agenda routes every child path to an event.
+        guides = lunetten.home_page.get_children().get(slug="wegwijzer")
         only_dutch = SearchPage(
             title="Alleen in het Nederlands",
             slug="alleen-nederlands",
             locale=Locale.objects.get(language_code="nl"),
         )
-        agenda.add_child(instance=only_dutch)
+        guides.add_child(instance=only_dutch)
         only_dutch.save_revision().publish()
 
-        html = get(client, lunetten, "/nl/agenda/alleen-nederlands/").content.decode()
+        html = get(client, lunetten, "/nl/wegwijzer/alleen-nederlands/").content.decode()
 
-        assert switcher(html)["/en/events/"] == "en"
-        assert switcher(html)["/tr/etkinlikler/"] == "tr"
+        assert switcher(html)["/en/guides/"] == "en"
+        assert switcher(html)["/tr/rehber/"] == "tr"
         # Alternates only name pages that exist in that language.
         assert alternates(html) == {}
