@@ -1,6 +1,7 @@
 """Demo agenda: at least 15 events per neighbourhood, anchored to the current week.
 
 Idempotent: an event that already exists (same slug in the same neighbourhood) is left alone.
+Every event is translated into English (see `demo_translations.py`).
 Events are held at the venues demo's places when those exist (looked up by slug), otherwise at
 a described place, so this runs with or without the venues app's demo content.
 """
@@ -10,6 +11,7 @@ from datetime import datetime, time, timedelta
 from wagtail.models import Locale
 
 from .dates import local_today
+from .demo_translations import translate_event
 from .recurrence import TZ
 
 # slug, title, summary, schedule, where, price, audience, tags
@@ -85,10 +87,17 @@ def load_neighbourhood(neighbourhood, stdout):
     from .models import Event, EventException
 
     dutch = Locale.get_default()
+    english = Locale.objects.filter(language_code="en").first()
     monday = local_today() - timedelta(days=local_today().weekday())
     created = 0
-    for slug, title, summary, schedule, where, price, audience, tags in EVENTS:
-        if Event.objects.filter(neighbourhood=neighbourhood, slug=slug, locale=dutch).exists():
+    for item in EVENTS:
+        slug, title, summary, schedule, where, price, audience, tags = item
+        existing = Event.objects.filter(
+            neighbourhood=neighbourhood, slug=slug, locale=dutch
+        ).first()
+        if existing is not None:
+            if english is not None:
+                translate_event(existing, english, item, neighbourhood.name)
             continue
         repeat, weekdays, offset, clock, minutes, extra = schedule
         day = monday + timedelta(days=offset)
@@ -142,4 +151,6 @@ def load_neighbourhood(neighbourhood, stdout):
         event.tags.add(*tags)
         event.save_revision().publish()
         created += 1
+        if english is not None:
+            translate_event(event, english, item, neighbourhood.name)
     stdout.write(f"Agenda of {neighbourhood.name}: {created} events added.")

@@ -1,12 +1,14 @@
-"""Welcome texts for the portal and each demo neighbourhood's home page."""
+"""Welcome texts for the portal and each demo neighbourhood's home page, in every demo language."""
 
 from django.conf import settings
 
 from infopoint.demo import NEIGHBOURHOODS
 
+from .demo_translations import PORTAL_INTRO_TRANSLATIONS, WELCOME, translate_home
+
 PORTAL_INTRO = (
-    "<p>Wijkinfo verbindt de wijkinformatiepunten van Utrecht: ontmoetingsplekken, activiteiten, "
-    "nieuws en praktische hulp, per wijk en voor de hele stad.</p>"
+    "Wijkinfo verbindt de wijkinformatiepunten van Utrecht: ontmoetingsplekken, activiteiten, "
+    "nieuws en praktische hulp, per wijk en voor de hele stad."
 )
 
 
@@ -18,7 +20,8 @@ def _set_intro(page, intro):
 
 def load_portal(site, stdout):
     portal = site.root_page.specific
-    _set_intro(portal, PORTAL_INTRO)
+    _set_intro(portal, f"<p>{PORTAL_INTRO}</p>")
+    translate_home(portal, PORTAL_INTRO, PORTAL_INTRO_TRANSLATIONS)
 
 
 def load_neighbourhood(neighbourhood, stdout):
@@ -26,3 +29,4 @@ def load_neighbourhood(neighbourhood, stdout):
     home = neighbourhood.home_page.specific
     if home.locale.language_code == settings.LANGUAGE_CODE:
         _set_intro(home, f"<p>{welcome}</p>")
+        translate_home(home, welcome, WELCOME.get(neighbourhood.slug, {}))

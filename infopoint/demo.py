@@ -3,6 +3,7 @@
 import datetime
 import io
 import random
+import uuid
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -441,6 +442,25 @@ def _news(index, name, collection, seed):
             page.save_revision().publish()
 
 
+def _in_block_format(body):
+    """The body with each list item stored as a block with an id, as Wagtail's editor saves it.
+
+    wagtail-localize only offers list items (steps, questions) for translation in that format.
+    """
+    lists = {"steps": "steps", "questions": "questions"}
+    stored = []
+    for block in body:
+        key = lists.get(block["type"])
+        if key is not None:
+            items = [
+                {"type": "item", "value": item, "id": str(uuid.uuid4())}
+                for item in block["value"][key]
+            ]
+            block = {**block, "value": {**block["value"], key: items}}
+        stored.append(block)
+    return stored
+
+
 def _guides(index, name):
     from .models import GuidePage
 
@@ -453,7 +473,7 @@ def _guides(index, name):
             title=title,
             topic=topic,
             intro=_p(intro),
-            body=body,
+            body=_in_block_format(body),
             last_checked=today - datetime.timedelta(days=30 * months),
         )
 
@@ -473,19 +493,15 @@ def _lasting_pages(home, name):
         )
     contact = FormPage.objects.child_of(home).filter(slug="contact").first()
     if contact is None:
+        slug, title, intro, thank_you_text, subject = contact_texts(name)
         contact = FormPage(
-            title="Contact",
-            slug="contact",
+            title=title,
+            slug=slug,
             locale=home.locale,
             show_in_menus=False,
-            intro=_p(
-                f"Heeft u een vraag voor het wijkinformatiepunt {name}? Stuur ons een "
-                "bericht; we antwoorden binnen drie werkdagen."
-            ),
-            thank_you_text=_p(
-                "We hebben uw bericht ontvangen en antwoorden binnen drie werkdagen."
-            ),
-            subject=f"Bericht via de website van {name}",
+            intro=_p(intro),
+            thank_you_text=_p(thank_you_text),
+            subject=subject,
         )
         for order, (label, field_type, required) in enumerate(
             [
@@ -499,6 +515,30 @@ def _lasting_pages(home, name):
             )
         home.add_child(instance=contact)
         contact.save_revision().publish()
+
+
+def contact_texts(name):
+    """The contact page: slug, title, intro, thank-you text and the e-mail subject."""
+    return (
+        "contact",
+        "Contact",
+        f"Heeft u een vraag voor het wijkinformatiepunt {name}? Stuur ons een "
+        "bericht; we antwoorden binnen drie werkdagen.",
+        "We hebben uw bericht ontvangen en antwoorden binnen drie werkdagen.",
+        f"Bericht via de website van {name}",
+    )
+
+
+# The portal's news item: slug, title, intro, body paragraphs.
+PORTAL_NEWS = (
+    "wijkinfo-van-start",
+    "Wijkinfo gaat van start in drie wijken",
+    "Lunetten, Oost en Kanaleneiland hebben vanaf nu hun eigen wijksite.",
+    [
+        "Bewoners houden zelf bij wat er te doen is, waar je elkaar kunt "
+        "ontmoeten en bij wie je terechtkunt met vragen."
+    ],
+)
 
 
 def _settings(site, name, slug, accent):
@@ -527,6 +567,9 @@ def load_neighbourhood(neighbourhood, stdout):
     _lasting_pages(home, name)
     accent = seeded_random("accent", neighbourhood.slug).choice(PALETTE)
     _settings(neighbourhood.site, name, neighbourhood.slug, accent)
+    from .demo_translations import translate_neighbourhood_content
+
+    translate_neighbourhood_content(home, name)
     stdout.write(f"Information point content ready for {name}")
 
 
@@ -539,21 +582,17 @@ def load_portal(site, stdout):
     index = _section(portal, NewsIndexPage)
     from .models import NewsPage
 
+    slug, title, intro, paragraphs = PORTAL_NEWS
     _child(
         index,
         NewsPage,
-        "wijkinfo-van-start",
-        title="Wijkinfo gaat van start in drie wijken",
+        slug,
+        title=title,
         date=timezone.localdate() - datetime.timedelta(days=5),
-        intro=_p("Lunetten, Oost en Kanaleneiland hebben vanaf nu hun eigen wijksite."),
-        body=[
-            {
-                "type": "paragraph",
-                "value": _p(
-                    "Bewoners houden zelf bij wat er te doen is, waar je elkaar kunt "
-                    "ontmoeten en bij wie je terechtkunt met vragen."
-                ),
-            }
-        ],
+        intro=_p(intro),
+        body=[{"type": "paragraph", "value": _p(*paragraphs)}],
     )
+    from .demo_translations import translate_portal_content
+
+    translate_portal_content(portal)
     stdout.write("Information point content ready for the portal")

@@ -5,25 +5,43 @@ leaves the rest to fall back to the Dutch source until a translator fills them i
 """
 
 from wagtail.models import Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 
-def translate(instance, locale, strings=None, publish=True):
+def _wanted(strings, catalogue, path, text):
+    """The translation asked for one segment: by its context first, else by its source text."""
+    if strings and path in strings:
+        return strings[path]
+    if catalogue:
+        return catalogue.get(text, "")
+    return ""
+
+
+def translate(instance, locale, strings=None, publish=True, catalogue=None):
     """Create or update `instance`'s translation in `locale` and return it.
 
     `strings` maps a segment's context (a field path such as "title", "slug" or "intro") to its
-    translated text. Non-text fields follow the source: wagtail-localize synchronises them.
+    translated text; `catalogue` maps a segment's source text (a Dutch sentence, title or slug) to
+    its translation, which suits StreamField blocks whose context paths carry block ids. Non-text
+    fields follow the source: wagtail-localize synchronises them.
     """
-    source, _ = TranslationSource.get_or_create_from_instance(instance)
-    source.update_from_db()
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:  # a new source was just extracted from the instance: no need to do it twice
+        source.update_from_db()
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    if strings:
+    if strings or catalogue:
         po = translation.export_po()
         for entry in po:
-            if entry.msgctxt in strings:
-                entry.msgstr = strings[entry.msgctxt]
+            wanted = _wanted(strings, catalogue, entry.msgctxt, entry.msgid)
+            if wanted:
+                entry.msgstr = wanted
         translation.import_po(po)
     # wagtail-localize publishes a page translation when the transaction commits, from a copy
     # loaded before any children were added, which resets the page's child count. Publishing here,
@@ -38,6 +56,34 @@ def translate(instance, locale, strings=None, publish=True):
         target.get_latest_revision().publish()
         target.refresh_from_db()
     return target
+
+
+def is_translated(instance, locale, strings=None, catalogue=None):
+    """Whether `instance` already has a translation in `locale` holding exactly these strings.
+
+    A cheap check (a handful of queries, nothing extracted or rendered) so code that translates
+    the same content again, such as the demo loader, can skip what is already done. It reads the
+    strings wagtail-localize recorded when the source was last extracted.
+    """
+    if instance.get_translation_or_none(locale) is None:
+        return False
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is None:
+        return False
+    # A rich text field or block has one segment per paragraph, all with the same context path.
+    done = {
+        (path, text): data
+        for path, text, data in StringTranslation.objects.filter(
+            context__object_id=source.object_id, locale=locale
+        ).values_list("context__path", "translation_of__data", "data")
+    }
+    for path, text in StringSegment.objects.filter(source=source).values_list(
+        "context__path", "string__data"
+    ):
+        wanted = _wanted(strings, catalogue, path, text)
+        if wanted and done.get((path, text)) != wanted:
+            return False
+    return True
 
 
 def sync_translations(instance):

@@ -4,7 +4,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
+from wagtail_localize.models import StringTranslation, Translation
 
+from events.models import Event
 from infopoint.models import Neighbourhood
 from tests.utils import get
 
@@ -16,6 +18,9 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "images": get_image_model().objects.count(),
         "neighbourhoods": Neighbourhood.objects.count(),
+        "events": Event.objects.count(),
+        "translations": Translation.objects.count(),
+        "translated strings": StringTranslation.objects.count(),
     }
 
 
@@ -35,13 +40,20 @@ def test_demo_city_has_a_portal_and_three_neighbourhoods(client, demo_city):
 
 
 @pytest.mark.django_db
-def test_loading_the_demo_twice_changes_nothing(demo_city):
+def test_loading_the_demo_twice_changes_nothing(demo_city, monkeypatch):
+    from infopoint import demo_translations
+
     before = snapshot()
     out = io.StringIO()
+    translated = []
+    monkeypatch.setattr(
+        demo_translations, "translate", lambda *args, **kwargs: translated.append(args)
+    )
 
     call_command("load_demo", port=80, stdout=out)
 
     assert snapshot() == before
+    assert translated == []  # complete translations are skipped, not redone
     assert "user “admin”, password “wijkinfo-demo”" in out.getvalue()
 
 

@@ -1,7 +1,8 @@
 """Demo venues: the shared vocabulary and nine varied places per neighbourhood.
 
 Seeded and idempotent: venues are found by slug and updated, so running the demo again changes
-nothing. Some places are translated into English; the rest show the Dutch fallback.
+nothing. Every place is translated into English (see `demo_translations.py`); in Arabic and
+Turkish the venue finder shows the Dutch fallback.
 """
 
 from datetime import date, time, timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 from infopoint.demo import demo_image, seeded_random
 from infopoint.neighbourhoods import ensure_locales
 
+from .demo_translations import translate_venue
 from .models import (
     AccessibilityFeature,
     Facility,
@@ -24,24 +26,64 @@ from .models import (
     VenueRoom,
 )
 
-# slug: (Dutch, English)
+# slug: language code -> name. A language without a name here gets the English one.
 FACILITIES = {
-    "kitchen": ("Keuken", "Kitchen"),
-    "wifi": ("Wifi", "Wi-Fi"),
-    "projector": ("Beamer", "Projector"),
-    "piano": ("Piano", "Piano"),
-    "garden": ("Tuin", "Garden"),
-    "bike-parking": ("Fietsenstalling", "Bike parking"),
-    "coffee-tea": ("Koffie en thee", "Coffee and tea"),
-    "sound-system": ("Geluidsinstallatie", "Sound system"),
+    "kitchen": {"nl": "Keuken", "en": "Kitchen", "ar": "مطبخ", "tr": "Mutfak"},
+    "wifi": {"nl": "Wifi", "en": "Wi-Fi", "ar": "واي فاي", "tr": "Wi-Fi"},
+    "projector": {"nl": "Beamer", "en": "Projector", "ar": "جهاز عرض", "tr": "Projeksiyon"},
+    "piano": {"nl": "Piano", "en": "Piano", "ar": "بيانو", "tr": "Piyano"},
+    "garden": {"nl": "Tuin", "en": "Garden", "ar": "حديقة", "tr": "Bahçe"},
+    "bike-parking": {
+        "nl": "Fietsenstalling",
+        "en": "Bike parking",
+        "ar": "موقف دراجات",
+        "tr": "Bisiklet parkı",
+    },
+    "coffee-tea": {
+        "nl": "Koffie en thee",
+        "en": "Coffee and tea",
+        "ar": "قهوة وشاي",
+        "tr": "Kahve ve çay",
+    },
+    "sound-system": {
+        "nl": "Geluidsinstallatie",
+        "en": "Sound system",
+        "ar": "نظام صوت",
+        "tr": "Ses sistemi",
+    },
 }
 ACCESSIBILITY = {
-    AccessibilityFeature.STEP_FREE: ("Drempelvrije ingang", "Step-free entrance"),
-    "accessible-toilet": ("Toegankelijk toilet", "Wheelchair-accessible toilet"),
-    "lift": ("Lift", "Lift"),
-    "hearing-loop": ("Ringleiding", "Hearing loop"),
-    "accessible-parking": ("Invalidenparkeerplaats", "Accessible parking"),
-    "quiet-room": ("Stilteruimte", "Quiet room"),
+    AccessibilityFeature.STEP_FREE: {
+        "nl": "Drempelvrije ingang",
+        "en": "Step-free entrance",
+        "ar": "مدخل بلا درجات",
+        "tr": "Basamaksız giriş",
+    },
+    "accessible-toilet": {
+        "nl": "Toegankelijk toilet",
+        "en": "Wheelchair-accessible toilet",
+        "ar": "مرحاض مهيأ للكراسي المتحركة",
+        "tr": "Tekerlekli sandalyeye uygun tuvalet",
+    },
+    "lift": {"nl": "Lift", "en": "Lift", "ar": "مصعد", "tr": "Asansör"},
+    "hearing-loop": {
+        "nl": "Ringleiding",
+        "en": "Hearing loop",
+        "ar": "حلقة سمعية",
+        "tr": "İşitme döngüsü",
+    },
+    "accessible-parking": {
+        "nl": "Invalidenparkeerplaats",
+        "en": "Accessible parking",
+        "ar": "موقف لذوي الإعاقة",
+        "tr": "Engelli otoparkı",
+    },
+    "quiet-room": {
+        "nl": "Stilteruimte",
+        "en": "Quiet room",
+        "ar": "غرفة هادئة",
+        "tr": "Sessiz oda",
+    },
 }
 
 WEEKDAYS_9_TO_17 = [(d, "09:00", "17:00") for d in range(5)]
@@ -56,28 +98,24 @@ PLACES = [
         "name": "Buurthuis {n}",
         "kind": VenueKind.COMMUNITY_CENTRE,
         "short": "Het huis van de wijk: een grote zaal, een keuken en altijd koffie.",
-        "short_en": "The neighbourhood's house: a big hall, a kitchen and coffee on.",
         "capacity": 80,
         "facilities": ["kitchen", "wifi", "projector", "coffee-tea", "bike-parking"],
         "access": ["step-free", "accessible-toilet", "hearing-loop"],
         "hours": WEEKDAYS_9_TO_17 + EVENINGS,
         "price": PriceClass.FREE,
         "rooms": [("Grote zaal", 80, PriceClass.FREE), ("Vergaderkamer", 12, PriceClass.FREE)],
-        "english": True,
     },
     {
         "key": "bibliotheek",
         "name": "Bibliotheek {n}",
         "kind": VenueKind.LIBRARY,
         "short": "Rustige leestafels, een studieruimte en hulp bij digitale zaken.",
-        "short_en": "Quiet reading tables, a study room and help with digital matters.",
         "capacity": 60,
         "facilities": ["wifi", "projector", "coffee-tea"],
         "access": ["step-free", "accessible-toilet", "lift", "quiet-room"],
         "hours": [(d, "10:00", "18:00") for d in range(6)],
         "price": PriceClass.FREE,
         "rooms": [("Studieruimte", 20, PriceClass.FREE), ("Zaal", 60, PriceClass.PAID)],
-        "english": True,
     },
     {
         "key": "kerkzaal",
@@ -124,14 +162,12 @@ PLACES = [
         "name": "Werkplaats {n}",
         "kind": VenueKind.COWORKING,
         "short": "Flexplekken, een vergaderzaal en een gedeelde keuken voor wijkondernemers.",
-        "short_en": "Flexible desks, a meeting room and a shared kitchen for local makers.",
         "capacity": 40,
         "facilities": ["kitchen", "wifi", "projector", "coffee-tea"],
         "access": ["step-free", "lift", "accessible-toilet"],
         "hours": [(d, "08:00", "20:00") for d in range(5)],
         "price": PriceClass.PAID,
         "rooms": [("Vergaderzaal", 40, PriceClass.PAID), ("Belcel", 2, PriceClass.PAID)],
-        "english": True,
     },
     {
         "key": "sporthal",
@@ -176,25 +212,35 @@ NAMES = ["De Ster", "Het Anker", "De Linde", "Het Baken", "De Boog", "De Horizon
 
 
 def ensure_vocabulary():
-    """The facility and accessibility terms in Dutch, each with its English translation."""
+    """The facility and accessibility terms in Dutch, each translated into every other language.
+
+    A term still carrying the English fallback gets its own language's name once there is one;
+    a name an editor changed stays.
+    """
     locales = ensure_locales()
-    dutch, others = (
-        locales[settings.LANGUAGE_CODE],
-        [locale for code, locale in locales.items() if code != settings.LANGUAGE_CODE],
-    )
+    dutch = locales[settings.LANGUAGE_CODE]
     terms = {}
     for model, vocabulary in ((Facility, FACILITIES), (AccessibilityFeature, ACCESSIBILITY)):
-        for slug, (name_nl, name_en) in vocabulary.items():
+        existing = {
+            (term.translation_key, term.locale_id): term
+            for term in model.objects.filter(slug__in=vocabulary)
+        }
+        for slug, names in vocabulary.items():
             term, _ = model.objects.get_or_create(
-                slug=slug, locale=dutch, defaults={"name": name_nl}
+                slug=slug, locale=dutch, defaults={"name": names[settings.LANGUAGE_CODE]}
             )
-            for locale in others:
-                if not model.objects.filter(
-                    translation_key=term.translation_key, locale=locale
-                ).exists():
+            for code, locale in locales.items():
+                if locale == dutch:
+                    continue
+                name = names.get(code, names["en"])
+                translated = existing.get((term.translation_key, locale.pk))
+                if translated is None:
                     model.objects.create(
-                        slug=slug, locale=locale, name=name_en, translation_key=term.translation_key
+                        slug=slug, locale=locale, name=name, translation_key=term.translation_key
                     )
+                elif translated.name == names["en"] != name:
+                    translated.name = name
+                    translated.save(update_fields=["name"])
             terms[(model, slug)] = term
     return terms
 
@@ -281,16 +327,6 @@ def load_neighbourhood(neighbourhood, stdout):
             )
             venue.save()
             created += 1
-        if place.get("english") and english is not None:
-            _translate(venue, english, place)
+        if english is not None:
+            translate_venue(venue, english, place, name, neighbourhood.name)
     stdout.write(f"Venues for {neighbourhood.name}: {created} created, {len(PLACES)} in total.")
-
-
-def _translate(venue, locale, place):
-    if venue.get_translation_or_none(locale) is not None:
-        return
-    translation = venue.copy_for_translation(locale)
-    translation.short_description = place.get("short_en", venue.short_description)
-    translation.description = f"<p>{translation.short_description}</p>"
-    translation.booking_info = "Book at least a week ahead."
-    translation.save()
