@@ -43,6 +43,12 @@ def translate(instance, locale, strings=None, publish=True, catalogue=None):
             if wanted:
                 entry.msgstr = wanted
         translation.import_po(po)
+    return _save_target(instance, translation, publish)
+
+
+def _save_target(instance, translation, publish=True):
+    """Write `translation` onto its target object and return that object."""
+    locale = translation.target_locale
     # wagtail-localize publishes a page translation when the transaction commits, from a copy
     # loaded before any children were added, which resets the page's child count. Publishing here,
     # inside the transaction, keeps the tree intact when a parent and its children are translated
@@ -95,10 +101,10 @@ def sync_translations(instance):
     source = TranslationSource.objects.get_for_instance_or_none(instance)
     if source is None:
         return []
-    source.update_from_db()
-    updated = []
-    for translation in Translation.objects.filter(source=source, enabled=True).select_related(
-        "target_locale"
-    ):
-        updated.append(translate(instance, translation.target_locale))
-    return updated
+    source.update_from_db()  # once for every language, not again per translation
+    return [
+        _save_target(instance, translation)
+        for translation in Translation.objects.filter(source=source, enabled=True).select_related(
+            "target_locale"
+        )
+    ]
