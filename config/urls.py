@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.views import serve_ics
+from infopoint import routing
 from infopoint import views as infopoint_views
 from infopoint.sitemaps import SiteSitemap
 
@@ -30,6 +31,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Calendar feeds end in .ics, which Wagtail's page URLs (always ending in /) cannot express.
     re_path(r"^(?P<path>(?:[\w\-]+/)*[\w\-]+\.ics)$", serve_ics, name="events_ics"),
+    # Wagtail's page view with the route remembered between requests (same pattern and name).
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,94 @@
+"""Finding a request's site and page from the cache instead of walking the tree.
+
+Wagtail looks up the site (one query), the active locale (one), the localised home page (one) and
+then two queries per level of the path on every request. Those answers change only when a page is
+published, unpublished, moved or deleted or a site is saved, which is exactly when the menus'
+cache generation changes (see `infopoint.signals`). So the site is remembered per host and port,
+and a page's place in the tree per site, language and path; a request then costs one query for its
+page. Anything not remembered yet, or no longer live, goes through Wagtail's own routing, whose
+answer is remembered for the next request.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from .navigation import TIMEOUT, generation
+
+_NO_SITE = "none"
+
+
+def find_site(request):
+    """Wagtail's `Site.find_for_request`, remembered per host name and port."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"route-site:{generation()}:{hostname}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site._find_for_request(request)
+        # The root page travels with the site: Wagtail's own lookup loads it in the same query.
+        cache.set(key, site if site is not None else _NO_SITE, TIMEOUT)
+    elif site == _NO_SITE:
+        site = None
+    request._wagtail_site = site
+    return site
+
+
+class SiteMiddleware:
+    """Lets every view that asks Wagtail for the current site get the remembered one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        find_site(request)
+        return self.get_response(request)
+
+
+def _route_key(site, components):
+    return f"route:{generation()}:{site.pk}:{translation.get_language()}:{'/'.join(components)}"
+
+
+def _cached_route(request, site, components):
+    """The route through the longest remembered prefix of the path: a RouteResult, False for a
+    path that cannot exist under a remembered page, or None when nothing usable is remembered."""
+    keys = {_route_key(site, components[:n]): n for n in range(len(components), -1, -1)}
+    remembered = cache.get_many(list(keys))
+    for key, consumed in keys.items():
+        if key not in remembered:
+            continue
+        page_id, content_type_id = remembered[key]
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=page_id, live=True).first() if model else None
+        if page is None:
+            return None
+        try:
+            return page.route(request, components[consumed:])
+        except Http404:
+            return False
+    return None
+
+
+def _remember(site, components, route):
+    consumed = route.page.depth - site.root_page.depth
+    key = _route_key(site, components[:consumed])
+    cache.set(key, (route.page.pk, route.page.content_type_id), TIMEOUT)
+
+
+def serve(request, path):
+    """Wagtail's page view, with the route looked up in the cache first."""
+    site = find_site(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        components = [component for component in path.split("/") if component]
+        route = _cached_route(request, site, components)
+        if route is None:
+            route = Page.route_for_request(request, path)
+            if route is not None:
+                _remember(site, components, route)
+        request._wagtail_route_for_request = route or None
+    return wagtail_views.serve(request, path)

@@ -1,0 +1,118 @@
+"""Pages are found from the cache, and the cache never serves a page that is gone or moved."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from infopoint.models import NewsIndexPage
+from tests.infopoint.conftest import add_news, section
+from tests.utils import get
+
+pytestmark = pytest.mark.django_db
+
+
+def warm(client, neighbourhood, path):
+    """Request `path` twice: the second answer comes through the remembered route."""
+    first = get(client, neighbourhood, path)
+    second = get(client, neighbourhood, path)
+    assert first.status_code == second.status_code
+    return second
+
+
+def test_a_remembered_page_costs_one_query_to_find(
+    client, lunetten, lunetten_news, django_assert_max_num_queries
+):
+    (item,) = add_news(lunetten_news, 1)
+    path = "/nl/nieuws/nieuws-0/"
+    get(client, lunetten, path)
+    with django_assert_max_num_queries(1000) as walked:
+        get(client, lunetten, "/nl/nieuws/")  # its parent: remembered only now
+    with django_assert_max_num_queries(1000) as remembered:
+        response = get(client, lunetten, path)
+
+    assert response.status_code == 200
+    assert response.context["page"] == item
+    page_queries = [q for q in remembered if 'FROM "wagtailcore_page"' in q["sql"]]
+    site_queries = [q for q in remembered if 'FROM "wagtailcore_site"' in q["sql"]]
+    assert site_queries == []
+    # One to load the page; Wagtail's view-restriction check reads its ancestors once more.
+    assert len(page_queries) <= 2
+    assert len(remembered) < len(walked) + 2
+
+
+def test_each_site_and_language_has_its_own_routes(client, lunetten, oost):
+    warm(client, lunetten, "/nl/nieuws/")
+    warm(client, lunetten, "/en/news/")
+
+    assert get(client, oost, "/nl/nieuws/").context["page"] == section(oost, NewsIndexPage)
+    english = get(client, lunetten, "/en/news/").context["page"]
+    assert english.locale.language_code == "en"
+    assert english.translation_key == section(lunetten, NewsIndexPage).translation_key
+    # The Dutch address in English is not the Dutch page: it leads to the English one.
+    dutch_in_english = get(client, lunetten, "/en/nieuws/")
+    assert dutch_in_english.status_code == 301
+    assert dutch_in_english["Location"].endswith("/en/news/")
+
+
+def test_an_unpublished_page_is_gone_at_once(client, lunetten, lunetten_news):
+    (item,) = add_news(lunetten_news, 1)
+    assert warm(client, lunetten, "/nl/nieuws/nieuws-0/").status_code == 200
+
+    item.unpublish()
+
+    assert get(client, lunetten, "/nl/nieuws/nieuws-0/").status_code == 404
+
+
+def test_a_renamed_page_moves_to_its_new_address(client, lunetten, lunetten_news):
+    (item,) = add_news(lunetten_news, 1)
+    assert warm(client, lunetten, "/nl/nieuws/nieuws-0/").status_code == 200
+
+    item.slug = "nieuw-adres"
+    item.save_revision().publish()
+
+    assert get(client, lunetten, "/nl/nieuws/nieuws-0/").status_code == 404
+    assert get(client, lunetten, "/nl/nieuws/nieuw-adres/").status_code == 200
+
+
+def test_a_new_page_under_a_remembered_one_is_found(client, lunetten, lunetten_news):
+    warm(client, lunetten, "/nl/nieuws/")
+    assert get(client, lunetten, "/nl/nieuws/nieuws-0/").status_code == 404
+
+    add_news(lunetten_news, 1)
+
+    assert get(client, lunetten, "/nl/nieuws/nieuws-0/").status_code == 200
+
+
+def test_an_address_below_a_remembered_page_that_does_not_exist_is_404(
+    client, lunetten, lunetten_news
+):
+    warm(client, lunetten, "/nl/nieuws/")
+    assert get(client, lunetten, "/nl/nieuws/bestaat-niet/").status_code == 404
+    assert get(client, lunetten, "/nl/nieuws/bestaat-niet/").status_code == 404
+
+
+def test_a_page_made_private_after_it_was_remembered_asks_for_a_login(
+    client, lunetten, lunetten_news
+):
+    add_news(lunetten_news, 1)
+    assert warm(client, lunetten, "/nl/nieuws/nieuws-0/").status_code == 200
+
+    PageViewRestriction.objects.create(page=lunetten_news, restriction_type="login")
+
+    response = get(client, lunetten, "/nl/nieuws/nieuws-0/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_a_changed_host_name_reaches_the_site_at_once(client, lunetten):
+    assert warm(client, lunetten, "/nl/nieuws/").context["page"].get_site() == lunetten.site
+
+    site = lunetten.site
+    site.hostname = "lunetten.example.org"
+    site.save()
+
+    moved = client.get("/nl/nieuws/", HTTP_HOST="lunetten.example.org")
+    assert moved.status_code == 200
+    assert moved.context["page"] == section(lunetten, NewsIndexPage)
+    # The old name now falls back to the default site: the portal.
+    old = client.get("/nl/", HTTP_HOST="lunetten.localhost")
+    assert old.context["page"].get_site() != site
