@@ -13,6 +13,8 @@ from django.utils.html import strip_tags
 from taggit.models import Tag
 from wagtail.models import Site
 
+from infopoint.scope import neighbourhood_for_site
+
 from . import dates, ical
 from .filters import AgendaFilterForm, apply_filters
 from .queries import annotate, cached, occurrence_queryset
@@ -33,19 +35,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 def site_neighbourhood(request):
     """The neighbourhood of the site serving the request (None on the city portal)."""
-    from infopoint.models import Neighbourhood
-
-    if not hasattr(request, "_events_neighbourhood"):
-        site = Site.find_for_request(request)
-        site_id = site.pk if site else None
-        request._events_neighbourhood = (
-            cached(
-                f"neighbourhood-of-site-{site_id}",
-                lambda: Neighbourhood.objects.filter(site_id=site_id).first() or False,
-            )
-            or None
-        )
-    return request._events_neighbourhood
+    return neighbourhood_for_site(Site.find_for_request(request))
 
 
 def _scoped(queryset, neighbourhood):

@@ -1,13 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-
-def _neighbourhood(site):
-    if site is None:
-        return None
-    from .models import Neighbourhood
-
-    return Neighbourhood.objects.filter(site=site).first()
+from .scope import neighbourhood_for_site
 
 
 def neighbourhood(request):
@@ -15,5 +9,5 @@ def neighbourhood(request):
     site = Site.find_for_request(request)
     return {
         "current_site": site,
-        "neighbourhood": SimpleLazyObject(lambda: _neighbourhood(site)),
+        "neighbourhood": SimpleLazyObject(lambda: neighbourhood_for_site(site)),
     }

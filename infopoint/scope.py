@@ -53,6 +53,24 @@ def site_names():
     return cached("site-names", lambda: dict(Site.objects.values_list("pk", "site_name")))
 
 
+def neighbourhoods():
+    """Every neighbourhood with its site and home page: a short list, cached with the menus
+    (saving a neighbourhood or a site starts a new generation)."""
+    from infopoint.navigation import cached
+
+    neighbourhood = apps.get_model("infopoint", "Neighbourhood")
+    return cached(
+        "neighbourhoods", lambda: list(neighbourhood.objects.select_related("site__root_page"))
+    )
+
+
+def neighbourhood_for_site(site):
+    """The neighbourhood a site serves, or None for the city portal."""
+    if site is None:
+        return None
+    return next((n for n in neighbourhoods() if n.site_id == site.pk), None)
+
+
 def site_id_for(page, request):
     """The id of the site a page is served on, from Wagtail's cached site root paths."""
     for root in Page._get_site_root_paths(request):

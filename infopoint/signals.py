@@ -48,7 +48,7 @@ def connect():
     from events.models import Event
     from venues.models import Venue
 
-    from .models import InformationPointSettings
+    from .models import InformationPointSettings, Neighbourhood
 
     post_save.connect(
         sync_snippet_translations, sender=Venue, dispatch_uid="sync-venue-translations"
@@ -62,6 +62,11 @@ def connect():
     post_page_move.connect(invalidate, dispatch_uid="chrome-page-moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid="chrome-page-deleted")
     post_save.connect(invalidate, sender=Site, dispatch_uid="chrome-site-saved")
+    post_delete.connect(invalidate, sender=Site, dispatch_uid="chrome-site-deleted")
+    post_save.connect(invalidate, sender=Neighbourhood, dispatch_uid="chrome-neighbourhood-saved")
+    post_delete.connect(
+        invalidate, sender=Neighbourhood, dispatch_uid="chrome-neighbourhood-deleted"
+    )
     post_save.connect(
         _settings_saved, sender=InformationPointSettings, dispatch_uid="chrome-settings-saved"
     )

@@ -553,7 +553,9 @@ class VenueIndexPage(RoutablePageMixin, SectionPageMixin, Page):
         return report_outdated(request, self, slug)
 
     def get_sitemap_urls(self, request=None):
-        from .queries import neighbourhood_for_site, venues_in_locale
+        from infopoint.scope import neighbourhood_for_site
+
+        from .queries import venues_in_locale
 
         urls = super().get_sitemap_urls(request)
         site = self.get_site()

@@ -13,6 +13,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
+from infopoint.scope import neighbourhood_for_site
+
 from .models import (
     AccessibilityFeature,
     Facility,
@@ -28,15 +30,6 @@ def _language_code(locale=None):
     if isinstance(locale, Locale):
         return locale.language_code
     return locale
-
-
-def neighbourhood_for_site(site):
-    """The neighbourhood a site serves, or None for the city portal."""
-    from infopoint.models import Neighbourhood
-
-    if site is None:
-        return None
-    return Neighbourhood.objects.filter(site=site).first()
 
 
 def in_locale(queryset, locale=None):

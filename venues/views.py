@@ -16,6 +16,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from infopoint import scope
+
 from .filters import VenueFilterForm, apply_filters
 from .models import AccessibilityFeature, Facility, OpeningException, Venue
 from .opening import is_open_at, week_schedule
@@ -24,7 +26,6 @@ from .queries import (
     finder_urls,
     in_locale,
     localized_terms,
-    neighbourhood_for_site,
     venues_in_locale,
     vocabularies,
     with_listing_data,
@@ -38,15 +39,6 @@ def _site(request, page):
     return Site.find_for_request(request) or page.get_site()
 
 
-def _neighbourhoods(site):
-    """Every neighbourhood (a short list) and the one this site serves (None on the portal)."""
-    from infopoint.models import Neighbourhood
-
-    neighbourhoods = list(Neighbourhood.objects.select_related("site__root_page"))
-    current = next((n for n in neighbourhoods if n.site_id == site.pk), None) if site else None
-    return neighbourhoods, current
-
-
 def finder(request, page, now=None):
     """The finder: filters, the result count, one page of venue cards and the map's points.
 
@@ -55,7 +47,8 @@ def finder(request, page, now=None):
     """
     now = now or timezone.now()
     site = _site(request, page)
-    neighbourhoods, neighbourhood = _neighbourhoods(site)
+    neighbourhoods = scope.neighbourhoods()
+    neighbourhood = scope.neighbourhood_for_site(site)
     facilities, accessibility = vocabularies()
     form = VenueFilterForm(
         request.GET,
@@ -120,7 +113,7 @@ def finder(request, page, now=None):
 def _venue_for(request, page, slug, now):
     """The venue with this slug in the current language, else its Dutch original."""
     site = _site(request, page)
-    neighbourhood = neighbourhood_for_site(site)
+    neighbourhood = scope.neighbourhood_for_site(site)
     week_start = timezone.localdate(now) - timedelta(days=timezone.localdate(now).weekday())
     queryset = (
         in_locale(Venue.objects.filter(is_active=True))
@@ -173,32 +166,9 @@ def detail_context(request, venue, page, now=None):
             "json_ld": json_ld(request, venue, page),
             "language_code": translation.get_language(),
             "finder_url": page.get_url(request) if page is not None else "",
-            "language_links": _language_links(request, venue, page),
         }
     )
     return context
-
-
-def _language_links(request, venue, page):
-    """The language switcher for a venue: the same venue under each language's finder (the
-    Dutch original where there is no translation; the slug is shared)."""
-    if page is None:
-        return []
-    current = translation.get_language()
-    finders = {
-        finder.locale.language_code: finder
-        for finder in page.get_translations(inclusive=True).live().select_related("locale")
-    }
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": f"{finders[code].get_url(request)}{venue.slug}/",
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-        if code in finders
-    ]
 
 
 def _json_script(data):
