@@ -56,13 +56,25 @@ def browser(_playwright):
     browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _media_root():
+    """The live server serves the demo's images from where load_demo wrote them (the test
+    settings' MEDIA_ROOT), not from the per-test folder database tests get."""
+
+
 @pytest.fixture
 def page(browser):
-    """A phone-sized page that records every request it makes."""
+    """A phone-sized page that records every request it makes and every one that failed."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
     page = context.new_page()
     page.requested_hosts = set()
+    page.failed_requests = []
     page.on("request", lambda request: page.requested_hosts.add(urlsplit(request.url).hostname))
+    page.on(
+        "response",
+        lambda response: response.status >= 400
+        and page.failed_requests.append(f"{response.status} {response.url}"),
+    )
     page.set_default_timeout(15_000)
     yield page
     context.close()

@@ -21,6 +21,19 @@ def test_public_page_requests_nothing_from_third_parties(city_db, page, site_url
     page.wait_for_load_state("networkidle")
 
     assert page.requested_hosts == {"lunetten.localhost"}
+    assert page.failed_requests == []
+
+
+def test_venue_photos_load(city_db, page, site_url):
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    page.goto(site_url(lunetten, "/nl/ontmoetingsplekken/"))
+    page.wait_for_load_state("networkidle")
+
+    photos = page.locator("main img")
+    assert photos.count() > 0
+    widths = photos.evaluate_all("images => images.map(image => image.naturalWidth)")
+    assert all(width > 0 for width in widths), widths
+    assert page.failed_requests == []
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page, site_url):
