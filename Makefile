@@ -53,7 +53,7 @@ format: $(VENV)/.installed-dev ## Format the code (ruff) and templates (djhtml)
 	find . -path ./.venv -prune -o -name '*.html' -path '*templates*' -print | xargs $(BIN)/djhtml
 
 bench: $(VENV)/.installed-dev ## Timings as ratios against a floor measured in the same run
-	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -s -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest tests/benchmarks/bench_pages.py -p no:cacheprovider -q -s $(PYTEST_ARGS)
 
 migrate: $(VENV)/.installed ## Apply database migrations
 	@mkdir -p var
