@@ -6,18 +6,15 @@ and the moderator of Lunetten, a city administrator and a superuser; the items b
 or to Oost.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale
 
 from events.models import Event, EventFeed
-from events.recurrence import TZ
 from infopoint.permissions import CITY_ADMINISTRATORS
+from tests.infopoint.snippet_forms import NEW_NAME, form_data, make_event, name_of, new_name
 from tests.venues.factories import VenueFactory
 from venues.models import Venue
 
@@ -64,96 +61,6 @@ ACTIONS = {
 }  # fmt: skip
 
 MODELS = {"venue": Venue, "event": Event, "feed": EventFeed}
-NEW_NAME = "Nieuwe naam"
-
-
-# -- the items ------------------------------------------------------------------------------
-
-
-def make_event(neighbourhood, title, *, live=True):
-    start = (timezone.now() + timedelta(days=1)).astimezone(TZ).replace(hour=10, minute=0)
-    event = Event(
-        title=title,
-        neighbourhood=neighbourhood,
-        locale=Locale.get_default(),
-        summary="Koffie en een praatje.",
-        start=start,
-        end=start + timedelta(hours=2),
-        live=False,
-    )
-    event.full_clean()
-    event.save()
-    revision = event.save_revision()
-    if live:
-        revision.publish()
-    event.refresh_from_db()
-    return event
-
-
-def name_of(item):
-    return item.title if isinstance(item, Event) else item.name
-
-
-# -- what the admin forms post --------------------------------------------------------------
-
-
-def formset(prefix):
-    return {
-        f"{prefix}-TOTAL_FORMS": "0",
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def form_data(item, **changes):
-    if isinstance(item, Venue):
-        data = {
-            "name": item.name,
-            "slug": item.slug,
-            "kind": item.kind,
-            "neighbourhood": item.neighbourhood_id,
-            "street": item.street,
-            "house_number": item.house_number,
-            "postcode": item.postcode,
-            "city": "Utrecht",
-            "price_class": item.price_class,
-            "is_active": "on",
-            **formset("rooms"),
-            **formset("opening_hours"),
-            **formset("opening_exceptions"),
-        }
-    elif isinstance(item, Event):
-        local_start = item.start.astimezone(TZ)
-        data = {
-            "title": item.title,
-            "slug": item.slug,
-            "neighbourhood": item.neighbourhood_id,
-            "summary": item.summary,
-            "description": '{"blocks": [], "entityMap": {}}',
-            "start": f"{local_start:%Y-%m-%d %H:%M}",
-            "end": f"{item.end.astimezone(TZ):%Y-%m-%d %H:%M}",
-            "repeat": "none",
-            "interval": "1",
-            "ends": "never",
-            "status": "EventScheduled",
-            "audience": "everyone",
-            "is_free": "on",
-            **formset("exceptions"),
-        }
-    else:
-        data = {
-            "name": item.name,
-            "url": item.url,
-            "neighbourhood": item.neighbourhood_id,
-            "active": "on",
-        }
-    data.update(changes)
-    return data
-
-
-def new_name(item):
-    return {"title" if isinstance(item, Event) else "name": NEW_NAME}
 
 
 # -- the actions: each does one thing and says what came of it -------------------------------
