@@ -1,12 +1,20 @@
-"""The admin form for events: weekdays as tick boxes instead of a code string."""
+"""The admin forms for events and feeds: weekdays as tick boxes instead of a code string, and
+neighbourhoods and venues limited to where the editor works."""
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminModelForm
+
+from infopoint.permissions import NeighbourhoodScopedForm
 
 from .choices import WEEKDAY_CHOICES
 
 
-class EventAdminForm(WagtailAdminModelForm):
+class EventFeedAdminForm(NeighbourhoodScopedForm):
+    venue_fields = ("default_venue",)
+
+
+class EventAdminForm(NeighbourhoodScopedForm):
+    venue_fields = ("venue",)
+
     weekdays = forms.MultipleChoiceField(
         label="Weekdays",
         choices=WEEKDAY_CHOICES,

@@ -37,7 +37,7 @@ from .choices import (
     WEEK_OF_MONTH_CHOICES,
     WEEKDAY_CHOICES,
 )
-from .forms import EventAdminForm
+from .forms import EventAdminForm, EventFeedAdminForm
 
 
 class EventStatus(models.TextChoices):
@@ -104,6 +104,7 @@ class EventFeed(ClusterableModel):
     last_run_ok = models.BooleanField(null=True, editable=False)
     last_message = models.TextField(blank=True, editable=False)
 
+    base_form_class = EventFeedAdminForm
     panels = [
         FieldPanel("name"),
         FieldPanel("url"),

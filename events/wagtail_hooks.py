@@ -1,21 +1,19 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from infopoint.permissions import NeighbourhoodPermissionPolicy
+from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
 from .models import Event, EventFeed
 
-
-def _neighbourhoods_of(user):
-    """The neighbourhoods whose editor or moderator group the user belongs to."""
-    from infopoint.models import Neighbourhood
-
-    groups = user.groups.all()
-    return Neighbourhood.objects.filter(editors__in=groups) | Neighbourhood.objects.filter(
-        moderators__in=groups
-    )
+# Before the viewsets, which look the policies up when they are registered.
+register_permission_policy(Event, NeighbourhoodPermissionPolicy(Event))
+register_permission_policy(EventFeed, NeighbourhoodPermissionPolicy(EventFeed))
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(NeighbourhoodSnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
@@ -24,27 +22,16 @@ class EventViewSet(SnippetViewSet):
     search_fields = ["title", "summary"]
     ordering = ["-start"]
     list_per_page = 50
-
-    def get_queryset(self, request):
-        queryset = Event.objects.select_related("neighbourhood", "locale")
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(neighbourhood__in=_neighbourhoods_of(request.user))
+    list_select_related = ("neighbourhood", "locale")
 
 
-class EventFeedViewSet(SnippetViewSet):
+class EventFeedViewSet(NeighbourhoodSnippetViewSet):
     model = EventFeed
     icon = "download"
     menu_label = _("Calendar feeds")
     list_display = ["name", "neighbourhood", "active", "last_run_at", "last_run_ok"]
     list_filter = ["neighbourhood", "active"]
     search_fields = ["name", "url"]
-
-    def get_queryset(self, request):
-        queryset = EventFeed.objects.select_related("neighbourhood")
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(neighbourhood__in=_neighbourhoods_of(request.user))
 
 
 class AgendaViewSetGroup(SnippetViewSetGroup):

@@ -21,6 +21,7 @@ from wagtail.models import (
     Site,
 )
 
+from .permissions import CITY_ADMINISTRATORS
 from .translation import translate
 
 
@@ -83,8 +84,9 @@ SECTIONS = [
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page"]
-# Snippets are shared models: these let a group work on them at all; each app's permission
-# policy then limits the group to its own neighbourhood's venues, events and feeds.
+# Snippets are shared models: these let a group work on them at all;
+# infopoint.permissions.NeighbourhoodPermissionPolicy then limits the group to its own
+# neighbourhood's venues, events and feeds.
 EDITOR_SNIPPET_PERMISSIONS = [
     ("venues", "add_venue"),
     ("venues", "change_venue"),
@@ -214,7 +216,25 @@ def ensure_portal(name="Wijkinfo Utrecht", hostname="localhost", port=8000):
             defaults={"root_page": portal, "is_default_site": True, "site_name": name},
         )
     _ensure_sections(portal, locales)
+    ensure_city_administrators()
     return site
+
+
+def ensure_city_administrators():
+    """City staff who look after every neighbourhood: they moderate all pages, images,
+    documents, venues, events and feeds, without a superuser's power over users and settings.
+    (`infopoint.permissions` lets this group past the neighbourhood scoping.)"""
+    group, _ = Group.objects.get_or_create(name=CITY_ADMINISTRATORS)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in MODERATOR_SNIPPET_PERMISSIONS
+        ),
+    )
+    _grant_page_permissions(group, [Page.get_first_root_node()], MODERATOR_PAGE_PERMISSIONS)
+    _grant_collection_permissions(group, Collection.get_first_root_node())
+    return group
 
 
 def _grant_page_permissions(group, pages, codenames):

@@ -25,8 +25,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from infopoint.models import SectionPageMixin
+from infopoint.permissions import NeighbourhoodScopedForm
 
-from .permissions import VenueForm
 from .widgets import MapPickerInput
 
 # ---------------------------------------------------------------------------------------------
@@ -244,7 +244,7 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         help_text="The day someone last checked that this information is right.",
     )
 
-    base_form_class = VenueForm
+    base_form_class = NeighbourhoodScopedForm
 
     # Translations keep the vocabulary of their source: a kitchen is a kitchen in every
     # language, and the finder filters on the terms' slugs.

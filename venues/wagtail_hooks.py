@@ -1,16 +1,15 @@
-from django.core.exceptions import PermissionDenied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import (
-    DeleteView,
-    EditView,
-    SnippetViewSet,
-    SnippetViewSetGroup,
-)
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from infopoint.permissions import NeighbourhoodPermissionPolicy
+from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
 from .models import AccessibilityFeature, Facility, Venue
-from .permissions import VenuePermissionPolicy, neighbourhoods_of
+
+# Before the viewsets, which look the policy up when they are registered.
+register_permission_policy(Venue, NeighbourhoodPermissionPolicy(Venue))
 
 
 class VenueFilterSet(WagtailFilterSet):
@@ -19,28 +18,7 @@ class VenueFilterSet(WagtailFilterSet):
         fields = ["neighbourhood", "kind", "is_active", "locale"]
 
 
-class InstancePermissionMixin:
-    """Wagtail's generic views check the model permission only; a venue also needs its
-    neighbourhood to be the editor's (VenuePermissionPolicy)."""
-
-    def get_object(self, queryset=None):
-        venue = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.permission_required, venue
-        ):
-            raise PermissionDenied
-        return venue
-
-
-class VenueEditView(InstancePermissionMixin, EditView):
-    pass
-
-
-class VenueDeleteView(InstancePermissionMixin, DeleteView):
-    pass
-
-
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(NeighbourhoodSnippetViewSet):
     model = Venue
     icon = "site"
     menu_label = "Venues"
@@ -48,16 +26,8 @@ class VenueViewSet(SnippetViewSet):
     list_per_page = 50
     search_fields = ["name", "short_description", "street", "postcode"]
     filterset_class = VenueFilterSet
-    edit_view_class = VenueEditView
-    delete_view_class = VenueDeleteView
     ordering = ["name"]
-
-    def get_queryset(self, request):
-        """Editors see the venues of the neighbourhoods they edit or moderate."""
-        queryset = self.model.objects.select_related("neighbourhood", "locale")
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(neighbourhood__in=neighbourhoods_of(request.user))
+    list_select_related = ("neighbourhood", "locale")
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -88,5 +58,4 @@ class VenueViewSetGroup(SnippetViewSetGroup):
     items = (VenueViewSet, FacilityViewSet, AccessibilityFeatureViewSet)
 
 
-register_permission_policy(Venue, VenuePermissionPolicy(Venue))
 register_snippet(VenueViewSetGroup)

@@ -1,0 +1,95 @@
+"""Snippets as the admin saves and posts them, for the scoping tests."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from wagtail.models import Locale
+
+from events.models import Event
+from events.recurrence import TZ
+from venues.models import Venue
+
+NEW_NAME = "Nieuwe naam"
+
+
+def make_event(neighbourhood, title, *, live=True):
+    start = (timezone.now() + timedelta(days=1)).astimezone(TZ).replace(hour=10, minute=0)
+    event = Event(
+        title=title,
+        neighbourhood=neighbourhood,
+        locale=Locale.get_default(),
+        summary="Koffie en een praatje.",
+        start=start,
+        end=start + timedelta(hours=2),
+        live=False,
+    )
+    event.full_clean()
+    event.save()
+    revision = event.save_revision()
+    if live:
+        revision.publish()
+    event.refresh_from_db()
+    return event
+
+
+def name_of(item):
+    return item.title if isinstance(item, Event) else item.name
+
+
+def formset(prefix):
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def form_data(item, **changes):
+    if isinstance(item, Venue):
+        data = {
+            "name": item.name,
+            "slug": item.slug,
+            "kind": item.kind,
+            "neighbourhood": item.neighbourhood_id,
+            "street": item.street,
+            "house_number": item.house_number,
+            "postcode": item.postcode,
+            "city": "Utrecht",
+            "price_class": item.price_class,
+            "is_active": "on",
+            **formset("rooms"),
+            **formset("opening_hours"),
+            **formset("opening_exceptions"),
+        }
+    elif isinstance(item, Event):
+        local_start = item.start.astimezone(TZ)
+        data = {
+            "title": item.title,
+            "slug": item.slug,
+            "neighbourhood": item.neighbourhood_id,
+            "summary": item.summary,
+            "description": '{"blocks": [], "entityMap": {}}',
+            "start": f"{local_start:%Y-%m-%d %H:%M}",
+            "end": f"{item.end.astimezone(TZ):%Y-%m-%d %H:%M}",
+            "repeat": "none",
+            "interval": "1",
+            "ends": "never",
+            "status": "EventScheduled",
+            "audience": "everyone",
+            "is_free": "on",
+            **formset("exceptions"),
+        }
+    else:
+        data = {
+            "name": item.name,
+            "url": item.url,
+            "neighbourhood": item.neighbourhood_id,
+            "active": "on",
+        }
+    data.update(changes)
+    return data
+
+
+def new_name(item):
+    return {"title" if isinstance(item, Event) else "name": NEW_NAME}
