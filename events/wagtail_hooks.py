@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import EventCreateView
 from .models import Event, EventFeed
 
 
@@ -24,6 +25,7 @@ class EventViewSet(SnippetViewSet):
     search_fields = ["title", "summary"]
     ordering = ["-start"]
     list_per_page = 50
+    add_view_class = EventCreateView
 
     def get_queryset(self, request):
         queryset = Event.objects.select_related("neighbourhood", "locale")
