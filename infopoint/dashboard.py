@@ -2,9 +2,10 @@
 
 "Awaiting your review" is Wagtail's panel, which already lists only what waits for the user: each
 neighbourhood's workflow task belongs to that neighbourhood's moderators group (superusers see
-every task). The other two add the chores editors forget: events coming up without a place, and
-guides nobody has checked for a year. Each panel runs a fixed number of queries however much it
-lists, and shows at most LIMIT rows with a count of the rest.
+every task); it is replaced only to read it in fewer queries. The other two add the chores editors
+forget: events coming up without a place, and guides nobody has checked for a year. Each panel
+runs a fixed number of queries however much it lists, and shows at most LIMIT rows with a count
+of the rest.
 """
 
 import copy
