@@ -478,6 +478,28 @@ class Event(
 
         write_occurrences(self)
 
+    # -- moderation ---------------------------------------------------------------------------
+
+    def get_workflow(self):
+        """The workflow on the neighbourhood's home page, so an event waits for that
+        neighbourhood's moderators, as its pages do. Wagtail assigns snippet workflows per model;
+        the one assigned to events (migration 0003) remains the fallback."""
+        cached = getattr(self, "_workflow_for", None)
+        if cached is not None and cached[0] == self.neighbourhood_id:
+            return cached[1]
+        workflow = None
+        if self.neighbourhood_id is not None:
+            home = (
+                Page.objects.filter(sites_rooted_here__neighbourhood=self.neighbourhood_id)
+                .select_related("workflowpage__workflow")
+                .first()
+            )
+            workflow = home.get_workflow() if home is not None else None
+        workflow = workflow or super().get_workflow()
+        # The admin asks several times per request (menus, panels); ask the database once.
+        self._workflow_for = (self.neighbourhood_id, workflow)
+        return workflow
+
     # -- urls and preview ---------------------------------------------------------------------
 
     def get_url(self, request=None):

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from infopoint.permissions import NeighbourhoodPermissionPolicy
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
+from .admin_views import EventCreateView
 from .models import Event, EventFeed
 
 # Before the viewsets, which look the policies up when they are registered.
@@ -23,6 +24,7 @@ class EventViewSet(NeighbourhoodSnippetViewSet):
     ordering = ["-start"]
     list_per_page = 50
     list_select_related = ("neighbourhood", "locale")
+    add_view_class = EventCreateView
 
 
 class EventFeedViewSet(NeighbourhoodSnippetViewSet):

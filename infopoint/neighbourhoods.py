@@ -14,11 +14,15 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
     Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from .permissions import CITY_ADMINISTRATORS
@@ -297,9 +301,32 @@ def _check_free(name, slug, hostname, port):
     return None
 
 
+def _ensure_workflow(name, home_pages, moderators):
+    """The neighbourhood's moderation workflow, on its home page in every language.
+
+    Translated home pages are separate trees under Wagtail's root, so each carries the workflow
+    itself; pages below follow their home (Page.get_workflow walks up the tree) and events follow
+    their neighbourhood's home (Event.get_workflow). A workflow an administrator has since put on
+    a home page is kept: only what is missing is added.
+    """
+    assigned = WorkflowPage.objects.filter(page__in=home_pages).select_related("workflow").first()
+    if assigned is not None:
+        workflow = assigned.workflow
+    else:
+        workflow = Workflow.objects.create(name=f"{name} moderation")
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name=f"{name} moderators approve")
+        task.groups.add(moderators)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in home_pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
 @transaction.atomic
 def create_neighbourhood(name, hostname, port=80, slug=None, latitude=None, longitude=None):
-    """Create (or complete) a neighbourhood: site, home page, sections, collection and groups.
+    """Create (or complete) a neighbourhood: site, home page, sections, collection, groups and the
+    moderation workflow.
 
     Returns (neighbourhood, created). Raises NeighbourhoodError when the host name, slug or name is
     taken by something else.
@@ -348,6 +375,7 @@ def create_neighbourhood(name, hostname, port=80, slug=None, latitude=None, long
         collection,
         MODERATOR_SNIPPET_PERMISSIONS,
     )
+    _ensure_workflow(name, home_pages, moderators)
     if existing is None:
         extra = {}
         if latitude is not None:

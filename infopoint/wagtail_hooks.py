@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -9,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import GuidesToReviewView
+from .dashboard import AwaitingReviewPanel, EventsWithoutVenuePanel, GuidesToCheckPanel
 from .models import Neighbourhood
 
 
@@ -60,3 +62,12 @@ def register_guide_review_menu_item():
     return GuidesToReviewMenuItem(
         "Guides to review", reverse("guides_to_review"), icon_name="help", order=50
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_neighbourhood_panels(request, panels):
+    panels[:] = [
+        AwaitingReviewPanel() if isinstance(panel, WorkflowObjectsToModeratePanel) else panel
+        for panel in panels
+    ]
+    panels.extend([EventsWithoutVenuePanel(), GuidesToCheckPanel()])

@@ -1,9 +1,10 @@
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision, Site, Workflow
 from wagtail_localize.models import StringTranslation, Translation
 
 from events.models import Event
@@ -21,6 +22,8 @@ def snapshot():
         "events": Event.objects.count(),
         "translations": Translation.objects.count(),
         "translated strings": StringTranslation.objects.count(),
+        "workflows": Workflow.objects.count(),
+        "users": get_user_model().objects.count(),
     }
 
 
@@ -73,3 +76,15 @@ def test_each_neighbourhood_has_news_guides_and_lasting_pages(client, demo_city)
     html = get(client, lunetten, "/nl/zoeken/?q=koffie").content.decode()
     assert 'href="/nl/wegwijzer/koffieochtend/"' in html
     assert GuidePage.due_for_review().exists()
+
+
+@pytest.mark.django_db
+def test_demo_volunteers_can_try_moderation(client, demo_city):
+    """lunetten-editor submits, lunetten-moderator approves (README)."""
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    assert lunetten.home_page.get_workflow().name == "Lunetten moderation"
+    for role in ["editor", "moderator"]:
+        assert client.login(username=f"lunetten-{role}", password="wijkinfo-demo")
+        assert client.get("/admin/", HTTP_HOST="localhost").status_code == 200
+    moderator = get_user_model().objects.get(username="lunetten-moderator")
+    assert list(moderator.groups.all()) == [lunetten.moderators]

@@ -58,12 +58,31 @@ class Command(BaseCommand):
                 for neighbourhood in neighbourhoods:
                     module.load_neighbourhood(neighbourhood, self.stdout)
         self._ensure_admin()
+        self._ensure_volunteers(neighbourhoods)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo city ready. Admin: {portal.root_url}/admin/ "
-                f"(user “{ADMIN_USERNAME}”, password “{ADMIN_PASSWORD}”)"
+                f"(user “{ADMIN_USERNAME}”, password “{ADMIN_PASSWORD}”; volunteers "
+                f"“<neighbourhood>-editor” and “<neighbourhood>-moderator”, same password)"
             )
         )
+
+    def _ensure_volunteers(self, neighbourhoods):
+        """An editor and a moderator per neighbourhood, to try moderation: lunetten-editor
+        submits, lunetten-moderator approves, oost-moderator sees none of it."""
+        User = get_user_model()
+        for neighbourhood in neighbourhoods:
+            for role, group in [
+                ("editor", neighbourhood.editors),
+                ("moderator", neighbourhood.moderators),
+            ]:
+                username = f"{neighbourhood.slug}-{role}"
+                user = User.objects.filter(username=username).first()
+                if user is None:
+                    user = User.objects.create_user(
+                        username, f"{username}@wijkinfo.localhost", ADMIN_PASSWORD
+                    )
+                user.groups.add(group)
 
     def _ensure_admin(self):
         User = get_user_model()
