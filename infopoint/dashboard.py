@@ -21,9 +21,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, Revision, Task, TaskState, WorkflowTask
 
-from venues.permissions import neighbourhoods_of
-
 from .models import GuidePage
+from .permissions import neighbourhoods_of
 
 LIMIT = 20
 UPCOMING_DAYS = 14
