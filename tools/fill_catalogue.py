@@ -30,7 +30,11 @@ def fill(path, translations):
                 entry.msgstr_plural = dict(enumerate(value))
             else:
                 entry.msgstr = value
-        if "fuzzy" in entry.flags and (entry.msgstr or entry.msgstr_plural):
+        else:
+            # msgmerge's guess for a new string (from a similar old one) stays marked fuzzy
+            # until a person confirms it: the catalogue test then names it.
+            continue
+        if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
     po.metadata_is_fuzzy = False
