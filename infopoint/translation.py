@@ -108,3 +108,30 @@ def sync_translations(instance):
             "target_locale"
         )
     ]
+
+
+def in_language(objects, locale_id):
+    """Each object (venues, events: translatable, with a neighbourhood) in the locale `locale_id`
+    where translated, else as it is (usually Dutch): listings show everything, translated or not.
+
+    One query for the whole list (all of one model). Duplicates (an object listed in two
+    languages) are dropped, so the caller may pass objects chosen in any language.
+    """
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+    translations = {}
+    if keys:
+        model = type(objects[0])
+        translations = {
+            obj.translation_key: obj
+            for obj in model.objects.filter(
+                translation_key__in=keys, locale_id=locale_id
+            ).select_related("neighbourhood__site", "locale")
+        }
+    seen = set()
+    result = []
+    for obj in objects:
+        if obj.translation_key in seen:
+            continue
+        seen.add(obj.translation_key)
+        result.append(translations.get(obj.translation_key, obj))
+    return result
