@@ -69,12 +69,13 @@ def is_translated(instance, locale, strings=None, catalogue=None):
 
     A cheap check (a handful of queries, nothing extracted or rendered) so code that translates
     the same content again, such as the demo loader, can skip what is already done. It reads the
-    strings wagtail-localize recorded when the source was last extracted.
+    strings wagtail-localize recorded when the source was last extracted, so a source extracted
+    before its model changed (say, before its rooms became translatable) counts as not done.
     """
     if instance.get_translation_or_none(locale) is None:
         return False
     source = TranslationSource.objects.get_for_instance_or_none(instance)
-    if source is None:
+    if source is None or source.schema_out_of_date():
         return False
     # A rich text field or block has one segment per paragraph, all with the same context path.
     done = {
