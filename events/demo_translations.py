@@ -1,8 +1,7 @@
 """The demo agenda in English, through wagtail-localize like a volunteer translator's work.
 
-The slug stays the Dutch one (events keep one URL in every language). Exceptions to a series are
-not translatable parts of an event yet (wagtail-localize copies them from the Dutch event), so
-their notes' English is written onto the translation afterwards.
+The slug stays the Dutch one (events keep one URL in every language). The notes of changed dates
+are translated with their event: they are segments of its translation.
 """
 
 from infopoint.demo_translations import translate_demo
@@ -121,8 +120,5 @@ def english_strings(dutch, neighbourhood_name):
 
 
 def translate_event(event, locale, dutch, neighbourhood_name):
-    """The event in English; its exceptions' notes follow."""
-    translate_demo(event, locale, english_strings(dutch, neighbourhood_name))
-    target = event.get_translation(locale)
-    for note_nl, note_en in EXCEPTION_NOTES.items():
-        target.exceptions.filter(note=note_nl).update(note=note_en)
+    """The event in English, the notes of its changed dates included."""
+    translate_demo(event, locale, english_strings(dutch, neighbourhood_name) | EXCEPTION_NOTES)

@@ -517,8 +517,12 @@ class Event(
         return detail_context(request, self, preview=True)
 
 
-class EventException(Orderable):
-    """A change to one date of a series: cancelled, moved, extra information, or an extra date."""
+class EventException(TranslatableMixin, Orderable):
+    """A change to one date of a series: cancelled, moved, extra information, or an extra date.
+
+    Translatable with its event: the note is a segment; the date, action and times follow the
+    Dutch exception, so every language shows the same dates.
+    """
 
     ACTIONS = [
         ("cancel", _("Cancel this date")),
@@ -546,6 +550,9 @@ class EventException(Orderable):
         FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
         FieldPanel("note"),
     ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def clean(self):
         super().clean()

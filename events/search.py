@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from infopoint.search import SearchResult, SearchSource
-from infopoint.venues import localized
+from infopoint.translation import in_language
 
 from .models import Event, Occurrence
 from .queries import TZ, agenda_urls
@@ -25,7 +25,7 @@ class EventSearchSource(SearchSource):
         return get_search_backend().search(query, events.filter(locale__in=locales))
 
     def results(self, hits, scope):
-        events = localized(list(hits), scope.locale_id)
+        events = in_language(list(hits), scope.locale_id)
         urls = agenda_urls(scope.request)
         next_dates = dict(
             Occurrence.objects.filter(event__in=events, end__gt=timezone.now(), cancelled=False)

@@ -6,7 +6,8 @@ from wagtail.models import Page
 from infopoint.models import GuideIndexPage, GuidePage, NewsIndexPage, NewsPage
 from infopoint.models.guides import TOPIC_LABELS, TOPICS
 from infopoint.scope import public, site_id_for, site_names
-from infopoint.venues import localized, venue_address, venue_links
+from infopoint.translation import in_language
+from infopoint.venues import venue_address, venue_links
 
 
 def _section(show, heading, default_heading, **extra):
@@ -36,7 +37,7 @@ def _featured_venues(home, request):
             "venue__neighbourhood__site__root_page", "venue__locale"
         )
     ]
-    venues = localized(chosen, home.locale_id)
+    venues = in_language(chosen, home.locale_id)
     links = venue_links(venues, request)
     return [
         {

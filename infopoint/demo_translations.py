@@ -282,22 +282,13 @@ def contact_en(name):
     )
 
 
-# The contact form's field labels. Form fields are not translatable parts of a page yet
-# (wagtail-localize copies them from the Dutch page), so their English is written onto the
-# translation's fields; their names (the keys of a submission) stay the same in every language.
+# The contact form's field labels, translated with their page; a field's name (the key of a
+# submission) stays the same in every language.
 CONTACT_LABELS_EN = {
     "Naam": "Name",
     "E-mailadres": "Email address",
     "Uw vraag of bericht": "Your question or message",
 }
-
-
-def translate_form_labels(page, locale, labels):
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        return
-    for field in translation.specific.form_fields.filter(label__in=labels):
-        type(field).objects.filter(pk=field.pk).update(label=labels[field.label])
 
 
 PORTAL_NEWS_EN = (
@@ -329,7 +320,8 @@ def english(name):
     ]
     pairs += list(zip(LASTING_PAGES, LASTING_PAGES_EN, strict=True))
     pairs.append((contact_texts(name), contact_en(name)))
-    return page_catalogue(pairs)
+    strings, slugs = page_catalogue(pairs)
+    return strings | CONTACT_LABELS_EN, slugs
 
 
 # --- Arabic and Turkish: two practical guides --------------------------------------------------
@@ -423,9 +415,7 @@ def translate_neighbourhood_content(home, name):
         strings, slugs = english(name)
         for pages in (news, guide_pages, StandardPage.objects.child_of(home)):
             _translate_pages(pages, locales["en"], strings, slugs)
-        for contact in FormPage.objects.child_of(home):
-            translate_demo(contact, locales["en"], strings, slugs.get(contact.slug))
-            translate_form_labels(contact, locales["en"], CONTACT_LABELS_EN)
+        _translate_pages(FormPage.objects.child_of(home), locales["en"], strings, slugs)
     dutch = {slug: (slug, title, intro, body) for slug, title, _t, intro, body, _m in guides(name)}
     for page in guide_pages.filter(slug__in=GUIDES_ELSEWHERE):
         for code, translated in GUIDES_ELSEWHERE[page.slug].items():
@@ -446,6 +436,7 @@ def translate_portal_content(portal):
     pairs.append((contact_texts("Utrecht"), contact_en("Utrecht")))
     pairs.append((PORTAL_NEWS, PORTAL_NEWS_EN))
     strings, slugs = page_catalogue(pairs)
+    strings |= CONTACT_LABELS_EN
     index = NewsIndexPage.objects.child_of(portal).first()
     for pages in (
         StandardPage.objects.child_of(portal),
@@ -453,5 +444,3 @@ def translate_portal_content(portal):
         NewsPage.objects.child_of(index).filter(slug=PORTAL_NEWS[0]),
     ):
         _translate_pages(pages, english_, strings, slugs)
-    for contact in FormPage.objects.child_of(portal):
-        translate_form_labels(contact, english_, CONTACT_LABELS_EN)

@@ -100,9 +100,10 @@ class VenueSearchSource(SearchSource):
         return get_search_backend().search(query, venues.filter(locale__in=locales))
 
     def results(self, hits, scope):
-        from infopoint.venues import localized, venue_address, venue_links
+        from infopoint.translation import in_language
+        from infopoint.venues import venue_address, venue_links
 
-        venues = localized(list(hits), scope.locale_id)
+        venues = in_language(list(hits), scope.locale_id)
         links = venue_links(venues, scope.request)
         return [
             SearchResult(

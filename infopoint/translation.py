@@ -69,12 +69,13 @@ def is_translated(instance, locale, strings=None, catalogue=None):
 
     A cheap check (a handful of queries, nothing extracted or rendered) so code that translates
     the same content again, such as the demo loader, can skip what is already done. It reads the
-    strings wagtail-localize recorded when the source was last extracted.
+    strings wagtail-localize recorded when the source was last extracted, so a source extracted
+    before its model changed (say, before its rooms became translatable) counts as not done.
     """
     if instance.get_translation_or_none(locale) is None:
         return False
     source = TranslationSource.objects.get_for_instance_or_none(instance)
-    if source is None:
+    if source is None or source.schema_out_of_date():
         return False
     # A rich text field or block has one segment per paragraph, all with the same context path.
     done = {
@@ -108,3 +109,30 @@ def sync_translations(instance):
             "target_locale"
         )
     ]
+
+
+def in_language(objects, locale_id):
+    """Each object (venues, events: translatable, with a neighbourhood) in the locale `locale_id`
+    where translated, else as it is (usually Dutch): listings show everything, translated or not.
+
+    One query for the whole list (all of one model). Duplicates (an object listed in two
+    languages) are dropped, so the caller may pass objects chosen in any language.
+    """
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+    translations = {}
+    if keys:
+        model = type(objects[0])
+        translations = {
+            obj.translation_key: obj
+            for obj in model.objects.filter(
+                translation_key__in=keys, locale_id=locale_id
+            ).select_related("neighbourhood__site", "locale")
+        }
+    seen = set()
+    result = []
+    for obj in objects:
+        if obj.translation_key in seen:
+            continue
+        seen.add(obj.translation_key)
+        result.append(translations.get(obj.translation_key, obj))
+    return result

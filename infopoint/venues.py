@@ -7,32 +7,6 @@ def venue_address(venue):
     return ", ".join(part for part in [street, venue.city] if part)
 
 
-def localized(venues, locale_id):
-    """Each venue in the locale `locale_id` where translated, else as it is (usually Dutch).
-
-    One query for the whole list. Duplicates (a venue listed in two languages) are dropped, so the
-    caller may pass venues chosen in any language.
-    """
-    keys = {venue.translation_key for venue in venues if venue.locale_id != locale_id}
-    translations = {}
-    if keys:
-        model = type(venues[0])
-        translations = {
-            venue.translation_key: venue
-            for venue in model.objects.filter(
-                translation_key__in=keys, locale_id=locale_id
-            ).select_related("neighbourhood__site", "locale")
-        }
-    seen = set()
-    result = []
-    for venue in venues:
-        if venue.translation_key in seen:
-            continue
-        seen.add(venue.translation_key)
-        result.append(translations.get(venue.translation_key, venue))
-    return result
-
-
 def venue_links(venues, request):
     """venue pk -> URL, asking `Venue.get_url` once per neighbourhood and language.
 

@@ -1,8 +1,7 @@
 """The demo venues in English, through wagtail-localize like a volunteer translator's work.
 
-Names are proper names; only their generic part (“Buurthuis”, “Bibliotheek”) is translated.
-Rooms and opening exceptions are not translatable parts of a venue yet (wagtail-localize copies
-them from the Dutch venue), so their English is written onto the translation afterwards.
+Names are proper names; only their generic part (“Buurthuis”, “Bibliotheek”) is translated. Rooms
+and closing notes are translated with their venue: their words are segments of its translation.
 """
 
 from infopoint.demo_translations import translate_demo
@@ -69,7 +68,7 @@ def _english_name(place, dutch_name):
 
 
 def translate_venue(venue, locale, place, dutch_name, neighbourhood_name):
-    """The venue in English: its texts through wagtail-localize, then its rooms' names."""
+    """The venue in English, its rooms and closing notes included."""
     _pattern, short, room_names = PLACES_EN[place["key"]]
     name = _english_name(place, dutch_name)
     strings = {
@@ -79,24 +78,10 @@ def translate_venue(venue, locale, place, dutch_name, neighbourhood_name):
             f"{short} Everyone from {neighbourhood_name} is welcome."
         ),
         BOOKING_INFO[0]: BOOKING_INFO[1],
+        TARIFF[0]: TARIFF[1],
+        CLOSED_NOTE[0]: CLOSED_NOTE[1],
+        f"Bel of mail {dutch_name}": f"Call or email {name}",
     }
+    dutch_rooms = [room_name for room_name, _capacity, _price in place["rooms"]]
+    strings |= dict(zip(dutch_rooms, room_names, strict=True))
     translate_demo(venue, locale, strings)
-    target = venue.get_translation(locale)
-    _translate_children(target, room_names, name)
-
-
-def _translate_children(target, room_names, name):
-    """Rooms and closing notes in English, written only where they still differ."""
-    for room, room_name in zip(target.rooms.order_by("sort_order"), room_names, strict=False):
-        booking = room.booking
-        if booking.startswith("Bel of mail"):
-            booking = f"Call or email {name}"
-        wanted = {
-            "name": room_name,
-            "tariff": TARIFF[1] if room.tariff == TARIFF[0] else room.tariff,
-            "booking": booking,
-        }
-        changed = {field: value for field, value in wanted.items() if getattr(room, field) != value}
-        if changed:
-            type(room).objects.filter(pk=room.pk).update(**changed)
-    target.opening_exceptions.filter(note=CLOSED_NOTE[0]).update(note=CLOSED_NOTE[1])

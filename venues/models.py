@@ -421,8 +421,12 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         return detail_context(request, self, page=None)
 
 
-class VenueRoom(Orderable):
-    """A room in a venue, with its own size, price and way of booking."""
+class VenueRoom(TranslatableMixin, Orderable):
+    """A room in a venue, with its own size, price and way of booking.
+
+    Translatable with its venue: its words (name, equipment, tariff, booking) are segments in the
+    venue's translation; its capacity and price class follow the Dutch room.
+    """
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(max_length=80, help_text="E.g. “Big hall” or “Kitchen”.")
@@ -448,6 +452,9 @@ class VenueRoom(Orderable):
         FieldRowPanel([FieldPanel("price_class"), FieldPanel("tariff")]),
         FieldPanel("booking"),
     ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return f"{self.name} ({self.capacity})"
@@ -485,8 +492,11 @@ class OpeningHours(Orderable):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class OpeningException(Orderable):
-    """A dated change to the weekly hours: closed that day, or open at special times."""
+class OpeningException(TranslatableMixin, Orderable):
+    """A dated change to the weekly hours: closed that day, or open at special times.
+
+    Translatable with its venue: the note is a segment; the date and times follow the Dutch one.
+    """
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_exceptions")
     date = models.DateField()
@@ -505,7 +515,7 @@ class OpeningException(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         ordering = ["date", "opens"]
 
     def __str__(self):

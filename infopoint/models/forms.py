@@ -13,6 +13,8 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from .mixins import IntroMixin
 
@@ -27,8 +29,16 @@ CONTACT_RATE_LIMIT = getattr(settings, "CONTACT_RATE_LIMIT", (5, 60 * 60))
 HONEYPOT_FIELD = "website"
 
 
-class FormField(AbstractFormField):
+class FormField(TranslatableMixin, AbstractFormField):
+    """A field of a contact form. Translatable with its page: label, help text and choices are
+    segments; the name stays the Dutch one, so a message's keys are the same in every language."""
+
     page = ParentalKey("infopoint.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class LimitedFormBuilder(FormBuilder):

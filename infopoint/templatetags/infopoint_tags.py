@@ -4,7 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from infopoint.venues import localized, venue_address, venue_links
+from infopoint.translation import in_language
+from infopoint.venues import venue_address, venue_links
 
 register = template.Library()
 
@@ -28,7 +29,7 @@ def venue_card(context, venue):
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
     if locale_id is not None:
-        venue = localized([venue], locale_id)[0]
+        venue = in_language([venue], locale_id)[0]
     url = venue_links([venue], context.get("request")).get(venue.pk)
     return {
         "name": venue.name,

@@ -80,3 +80,35 @@ def test_homes_and_two_guides_read_in_arabic_and_turkish(client, demo_city):
     ]
     assert Facility.objects.get(slug="kitchen", locale=arabic).name == "مطبخ"
     assert AccessibilityFeature.objects.get(slug="lift", locale=turkish).name == "Asansör"
+
+
+@pytest.mark.django_db
+def test_the_english_rooms_notes_and_labels_stay_english_after_a_dutch_edit(
+    client, demo_city, django_capture_on_commit_callbacks
+):
+    from events.models import EventException
+    from infopoint.models import FormPage
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    dutch, english = Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="en")
+    venue = Venue.objects.get(slug="buurthuis-lunetten", locale=dutch)
+    event = Event.objects.filter(
+        neighbourhood=lunetten, locale=dutch, exceptions__note="Vakantie"
+    ).first()
+    contact = FormPage.objects.descendant_of(lunetten.home_page).get(locale=dutch)
+
+    # A volunteer saves the Dutch venue and republishes the event and the contact page.
+    with django_capture_on_commit_callbacks(execute=True):
+        venue.save()
+        event.save_revision().publish()
+        contact.save_revision().publish()
+
+    translated = venue.get_translation(english)
+    assert list(translated.rooms.values_list("name", flat=True)) == ["Main hall", "Meeting room"]
+    assert list(translated.opening_exceptions.values_list("note", flat=True)) == ["New Year's Eve"]
+    assert EventException.objects.filter(
+        event=event.get_translation(english), note="Holiday"
+    ).exists()
+    html = text(client, lunetten, "/en/contact/")
+    assert "Your question or message" in html
+    assert "Uw vraag of bericht" not in html
