@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -92,3 +93,19 @@ def serve(request, path):
                 _remember(site, components, route)
         request._wagtail_route_for_request = route or None
     return wagtail_views.serve(request, path)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a missing admin or document address stays a 404.
+
+    Django retries a 404 under the language prefix and redirects when that resolves; Wagtail's
+    page pattern under /<language>/ resolves everything, so a missing admin item became a
+    redirect to a public "page not found".
+    """
+
+    unprefixed = ("/admin/", "/documents/")
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.unprefixed):
+            return response
+        return super().process_response(request, response)

@@ -92,9 +92,8 @@ class NeighbourhoodSnippetViewSet(snippets.SnippetViewSet):
     """A snippet viewset for a model with a `neighbourhood`, whose permission policy is a
     `infopoint.permissions.NeighbourhoodPermissionPolicy` (registered before the viewset).
 
-    Another neighbourhood's item is refused, not hidden behind a 404: an admin 404 outside
-    `/nl/…` is redirected by Django's LocaleMiddleware to the public page tree, which would
-    answer with the site's 404 page instead of the admin.
+    Another neighbourhood's item is refused with Wagtail's permission-denied answer, so an
+    editor who follows a stale link learns why instead of meeting a bare "not found".
     """
 
     #: Related objects the listing shows, fetched with the rows.

@@ -116,3 +116,20 @@ def test_a_changed_host_name_reaches_the_site_at_once(client, lunetten):
     # The old name now falls back to the default site: the portal.
     old = client.get("/nl/", HTTP_HOST="lunetten.localhost")
     assert old.context["page"].get_site() != site
+
+
+def test_an_address_without_language_is_sent_to_the_dutch_one(client, lunetten):
+    response = get(client, lunetten, "/nieuws/")
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/nieuws/"
+
+
+def test_a_missing_admin_item_is_a_404_not_a_redirect_to_a_public_page(
+    client, lunetten, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("city", "city@example.org", "x")
+    client.force_login(admin)
+
+    response = get(client, lunetten, "/admin/snippets/venues/venue/edit/999999/")
+
+    assert response.status_code == 404
