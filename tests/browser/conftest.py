@@ -72,8 +72,10 @@ def page(browser):
     page.on("request", lambda request: page.requested_hosts.add(urlsplit(request.url).hostname))
     page.on(
         "response",
-        lambda response: response.status >= 400
-        and page.failed_requests.append(f"{response.status} {response.url}"),
+        lambda response: (
+            response.status >= 400
+            and page.failed_requests.append(f"{response.status} {response.url}")
+        ),
     )
     page.set_default_timeout(15_000)
     yield page
