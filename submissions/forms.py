@@ -189,38 +189,49 @@ class EventSubmissionForm(forms.Form):
         return upload
 
     def clean(self):
+        """Checks across answers, each made when its answers are readable, so a resident sees
+        every problem at once; the event is built only from a form without any problem."""
         data = super().clean()
-        if self.errors:
-            return data
-        errors = {}
-        if data["end_time"] <= data["start_time"]:
-            errors["end_time"] = _("The end must be after the start.")
-        if data["repeat"] != "once":
-            until, count = data.get("repeat_until"), data.get("repeat_count")
-            if until and count:
-                errors["repeat_count"] = _(
-                    "Fill in either the last date or the number of times, not both."
+        valid = {name: value for name, value in data.items() if name not in self.errors}
+        if {"start_time", "end_time"} <= valid.keys() and data["end_time"] <= data["start_time"]:
+            self.add_error("end_time", _("The end must be after the start."))
+        if {"repeat", "date", "repeat_until", "repeat_count"} <= valid.keys():
+            self._check_repetition(data)
+        if {"venue", "place"} <= valid.keys():
+            if data["venue"] and data["place"]:
+                self.add_error(
+                    "place",
+                    _("Choose a meeting place from the list or describe another place, not both."),
                 )
-            elif not until and not count:
-                errors["repeat_until"] = _(
-                    "Fill in the last date or the number of times of a repeating activity."
+            elif not data["venue"] and not data["place"]:
+                self.add_error(
+                    "venue", _("Choose a meeting place or describe where it takes place.")
                 )
-            elif until and until <= data["date"]:
-                errors["repeat_until"] = _("The last date must be after the first date.")
-            elif until and until > data["date"] + timedelta(days=MAX_SERIES_DAYS):
-                errors["repeat_until"] = _("A series can run for at most a year; ask us for more.")
-        if data.get("venue") and data.get("place"):
-            errors["place"] = _(
-                "Choose a meeting place from the list or describe another place, not both."
-            )
-        elif not data.get("venue") and not data.get("place"):
-            errors["venue"] = _("Choose a meeting place or describe where it takes place.")
-        if data.get("image") and not data.get("image_alt"):
-            errors["image_alt"] = _("Say in one sentence what the picture shows.")
-        if errors:
-            raise ValidationError(errors)
-        self.event = self._build_event(data)
+        if valid.get("image") and "image_alt" in valid and not data["image_alt"]:
+            self.add_error("image_alt", _("Say in one sentence what the picture shows."))
+        if not self.errors:
+            self.event = self._build_event(data)
         return data
+
+    def _check_repetition(self, data):
+        if data["repeat"] == "once":
+            return
+        until, count = data["repeat_until"], data["repeat_count"]
+        if until and count:
+            self.add_error(
+                "repeat_count", _("Fill in either the last date or the number of times, not both.")
+            )
+        elif not until and not count:
+            self.add_error(
+                "repeat_until",
+                _("Fill in the last date or the number of times of a repeating activity."),
+            )
+        elif until and until <= data["date"]:
+            self.add_error("repeat_until", _("The last date must be after the first date."))
+        elif until and until > data["date"] + timedelta(days=MAX_SERIES_DAYS):
+            self.add_error(
+                "repeat_until", _("A series can run for at most a year; ask us for more.")
+            )
 
     def _build_event(self, data):
         """The unsaved draft event, checked by the events app's own rules."""

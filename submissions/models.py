@@ -1,6 +1,6 @@
 from django.db import models
 from django.db.models import Subquery
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -53,6 +53,8 @@ class EventSubmissionPage(RoutablePageMixin, IntroMixin, Page):  # noqa: DJ008 -
         from .handling import RequestTooLarge, read_post, save_submission, submission_rate_limit
 
         neighbourhood = self.neighbourhood()
+        if neighbourhood is None:
+            raise Http404("This page is not part of a neighbourhood.")
         context = {"neighbourhood": neighbourhood}
         status = 200
         form = EventSubmissionForm(page=self, neighbourhood=neighbourhood)

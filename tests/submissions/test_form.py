@@ -364,6 +364,27 @@ class TestRejectedSubmissions:
         assert "JPEG, PNG of WebP" in text(response)
         assert nothing_stored()
 
+    def test_a_picture_over_the_size_limit_is_refused(
+        self, lunetten, submit, valid_data, monkeypatch
+    ):
+        monkeypatch.setattr("submissions.forms.IMAGE_MAX_BYTES", 100)
+        picture = SimpleUploadedFile("breien.png", png_bytes((400, 300)), "image/png")
+
+        response = submit(lunetten, {**valid_data, "image": picture, "image_alt": "Breien"})
+
+        assert response.status_code == 400
+        assert "De foto is te groot" in text(response)
+        assert nothing_stored()
+
+    def test_every_problem_is_listed_at_once(self, lunetten, submit, valid_data):
+        response = submit(
+            lunetten, {**valid_data, "title": "x" * 500, "place": "", "end_time": "09:00"}
+        )
+
+        html = text(response)
+        for anchor in ("id_title", "id_venue", "id_end_time"):
+            assert f'<a href="#{anchor}">' in html
+
     def test_a_failure_while_saving_leaves_no_picture_behind(
         self, lunetten, submit, valid_data, monkeypatch, settings
     ):
