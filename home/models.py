@@ -84,7 +84,8 @@ class HomePage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page gives
     """The front page of one neighbourhood: the root of its site."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = HOME_SUBPAGE_TYPES
+    # Residents submit events to a neighbourhood; the portal has no agenda of its own to fill.
+    subpage_types = HOME_SUBPAGE_TYPES + ["submissions.EventSubmissionPage"]
 
     show_guide_topics = models.BooleanField(
         default=True, help_text="Show the guide topics on the home page."

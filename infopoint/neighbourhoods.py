@@ -34,6 +34,7 @@ class Section:
     model: str
     titles: dict  # language code -> (title, slug)
     show_in_menus: bool = True
+    on_portal: bool = True
 
 
 # The standard sections of every home page, with their titles and URL slugs per language.
@@ -83,6 +84,18 @@ SECTIONS = [
             "tr": ("Arama", "arama"),
         },
         show_in_menus=False,
+    ),
+    # Not under the agenda: the agenda's <slug>/ route would take its address for an event.
+    Section(
+        "submissions.EventSubmissionPage",
+        {
+            "nl": ("Evenement aanmelden", "evenement-aanmelden"),
+            "en": ("Submit an event", "submit-an-event"),
+            "ar": ("أضف نشاطًا", "submit-an-event"),
+            "tr": ("Etkinlik bildir", "etkinlik-bildir"),
+        },
+        show_in_menus=False,
+        on_portal=False,
     ),
 ]
 
@@ -168,10 +181,12 @@ def _root_page_in_all_languages(page_class, title, slug, locales, intro=""):
     return page
 
 
-def _ensure_sections(home, locales):
+def _ensure_sections(home, locales, portal=False):
     default = locales[settings.LANGUAGE_CODE]
     homes = list(home.get_translations())
     for section in SECTIONS:
+        if portal and not section.on_portal:
+            continue
         model = apps.get_model(section.model)
         title, slug = section.titles[settings.LANGUAGE_CODE]
         page = model.objects.child_of(home).first()
@@ -219,7 +234,7 @@ def ensure_portal(name="Wijkinfo Utrecht", hostname="localhost", port=8000):
             port=port,
             defaults={"root_page": portal, "is_default_site": True, "site_name": name},
         )
-    _ensure_sections(portal, locales)
+    _ensure_sections(portal, locales, portal=True)
     ensure_city_administrators()
     return site
 

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "infopoint",
     "venues",
     "events",
+    "submissions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,9 +1,7 @@
-import hashlib
 import logging
 
 import django.forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from ..antispam import HONEYPOT_FIELD, RateLimit, honeypot_field
 from .mixins import IntroMixin
 
 logger = logging.getLogger(__name__)
@@ -25,8 +24,6 @@ SINGLE_LINE_MAX_LENGTH = 200
 MULTI_LINE_MAX_LENGTH = 4000
 # How many messages one address may send to one form in a window (seconds).
 CONTACT_RATE_LIMIT = getattr(settings, "CONTACT_RATE_LIMIT", (5, 60 * 60))
-# A field people never see (it is hidden with CSS) but form-filling robots do fill in.
-HONEYPOT_FIELD = "website"
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -56,11 +53,7 @@ class LimitedFormBuilder(FormBuilder):
     @property
     def formfields(self):
         fields = super().formfields
-        fields[HONEYPOT_FIELD] = django.forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
+        fields[HONEYPOT_FIELD] = honeypot_field()
         return fields
 
     def get_form_class(self):
@@ -76,13 +69,6 @@ class LimitedFormBuilder(FormBuilder):
         form_class.honeypot_name = HONEYPOT_FIELD
         setattr(form_class, f"clean_{HONEYPOT_FIELD}", clean_honeypot)
         return form_class
-
-
-def _client_key(page, request):
-    # The address is hashed: the cache never holds residents' IP addresses.
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()[:32]
-    return f"contact-rate:{page.pk}:{digest}"
 
 
 class FormPage(IntroMixin, AbstractEmailForm):
@@ -120,18 +106,15 @@ class FormPage(IntroMixin, AbstractEmailForm):
     class Meta:
         verbose_name = "contact form"
 
+    @property
+    def rate_limit(self):
+        return RateLimit(f"contact-rate:{self.pk}", *CONTACT_RATE_LIMIT)
+
     def rate_limited(self, request):
-        limit, _window = CONTACT_RATE_LIMIT
-        return (cache.get(_client_key(self, request)) or 0) >= limit
+        return self.rate_limit.exceeded(request)
 
     def count_submission(self, request):
-        _limit, window = CONTACT_RATE_LIMIT
-        key = _client_key(self, request)
-        if not cache.add(key, 1, window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, window)
+        self.rate_limit.count(request)
 
     def process_form_submission(self, form):
         """Store the message, then try to e-mail it; a mail failure loses nothing."""

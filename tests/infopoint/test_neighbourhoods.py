@@ -8,6 +8,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from events.models import EventIndexPage
 from home.models import HomePage
 from infopoint.models import GuideIndexPage, Neighbourhood, NewsIndexPage, SearchPage
+from submissions.models import EventSubmissionPage
 from venues.models import VenueIndexPage
 
 
@@ -54,6 +55,7 @@ class TestCreateNeighbourhood:
             NewsIndexPage,
             GuideIndexPage,
             SearchPage,
+            EventSubmissionPage,
         }
         english_home = home.get_translation(home.locale.__class__.objects.get(language_code="en"))
         assert sorted(english_home.get_children().values_list("slug", flat=True)) == [
@@ -61,6 +63,7 @@ class TestCreateNeighbourhood:
             "guides",
             "news",
             "search",
+            "submit-an-event",
             "venues",
         ]
         assert neighbourhood.collection.name == "Hoograven"

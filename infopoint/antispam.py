@@ -1,0 +1,50 @@
+"""What every public form uses against robots and floods: a honeypot and a per-address limit."""
+
+import hashlib
+
+import django.forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+# A field people never see (the template hides it with `.form__trap`) but form-filling robots
+# do fill in.
+HONEYPOT_FIELD = "website"
+
+
+def honeypot_field():
+    return django.forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=django.forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+def client_digest(request):
+    """The client's address, hashed: the cache never holds residents' IP addresses."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()[:32]
+
+
+class RateLimit:
+    """At most `limit` counted actions per client address in `window` seconds, per `scope`.
+
+    Callers count only what succeeded, so a resident correcting mistakes is never locked out.
+    """
+
+    def __init__(self, scope, limit, window):
+        self.scope, self.limit, self.window = scope, limit, window
+
+    def key(self, request):
+        return f"{self.scope}:{client_digest(request)}"
+
+    def exceeded(self, request):
+        return (cache.get(self.key(request)) or 0) >= self.limit
+
+    def count(self, request):
+        key = self.key(request)
+        if not cache.add(key, 1, self.window):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, self.window)

@@ -1,0 +1,97 @@
+"""A resident hands in an event; Lunetten's moderator approves it; Oost's editors never see it."""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
+PASSWORD = "submission-test-pw"  # noqa: S105 - a throwaway account in the test database
+TITLE = "Buurtbreien in de speeltuin"
+EMAIL = "resident.private@example.org"
+
+
+def make_user(username, group_name):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def log_in(page, site_url, username):
+    page.goto(site_url(None, "/admin/login/"))
+    page.fill('input[name="username"]', username)
+    page.fill('input[name="password"]', PASSWORD)
+    page.locator('button[type="submit"]').click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def test_resident_submits_and_the_neighbourhoods_moderator_publishes(
+    city_db, page, site_url, axe, artifacts, browser
+):
+    from events.models import Event
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    day = timezone.localdate() + timedelta(days=3)
+
+    # A resident, without an account, fills in the form on Lunetten's site.
+    page.goto(site_url(lunetten, "/nl/evenement-aanmelden/"))
+    assert axe(page) == []
+    page.fill('input[name="name"]', "Resident Tester")
+    page.fill('input[name="email"]', EMAIL)
+    page.fill('input[name="title"]', TITLE)
+    page.fill('textarea[name="description"]', "Samen breien. Wol is er, koffie ook.")
+    page.fill('input[name="date"]', day.isoformat())
+    page.fill('input[name="start_time"]', "14:00")
+    page.fill('input[name="end_time"]', "16:00")
+    page.fill('input[name="place"]', "Speeltuin achter de school")
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/nl/evenement-aanmelden/thanks/$"))
+    assert page.locator("[role=status]").is_visible()
+    assert axe(page) == []
+    page.screenshot(path=str(artifacts / "event_submission_thanks.png"), full_page=True)
+
+    event = Event.objects.get(title=TITLE)
+    assert not event.live and event.neighbourhood == lunetten
+
+    # Lunetten's moderator finds it on the dashboard and approves it.
+    make_user("lunetten-moderator", "Lunetten moderators")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, site_url, "lunetten-moderator")
+    awaiting = page.locator("#awaiting-review-section")
+    assert TITLE in awaiting.inner_text()
+    awaiting.get_by_role("link", name=TITLE).click()
+    page.wait_for_url(re.compile(rf"/admin/snippets/events/event/edit/{event.pk}/$"))
+    # The plain approve action (without the comment dialog) sits in the action menu.
+    page.locator(
+        'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+    ).dispatch_event("click")
+    page.wait_for_load_state("networkidle")
+    event.refresh_from_db()
+    assert event.live
+
+    page.goto(site_url(lunetten, "/nl/agenda/"))
+    assert TITLE in page.locator(".occurrence__title").all_inner_texts()
+    page.goto(site_url(lunetten, f"/nl/agenda/{event.slug}/"))
+    assert EMAIL not in page.content()
+
+    # An editor of Oost logs in (in a fresh browser session) and cannot find or open it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    other = context.new_page()
+    try:
+        make_user("oost-editor", "Oost editors")
+        log_in(other, site_url, "oost-editor")
+        other.goto(site_url(None, "/admin/snippets/events/event/"))
+        assert TITLE not in other.content()
+        edit_path = f"/admin/snippets/events/event/edit/{event.pk}/"
+        response = other.goto(site_url(None, edit_path))
+        refused = response.status in {403, 404} or not other.url.endswith(edit_path)
+        assert refused and TITLE not in other.content()
+    finally:
+        context.close()
