@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from infopoint import scope
+from infopoint.antispam import RateLimit
 
 from .filters import VenueFilterForm, apply_filters
 from .models import AccessibilityFeature, Facility, OpeningException, Venue
@@ -32,6 +33,9 @@ from .queries import (
 )
 
 PER_PAGE = 20
+# Reports one address may send about one neighbourhood's places in a window (seconds);
+# settings.VENUE_REPORT_RATE_LIMIT overrides it.
+REPORT_RATE_LIMIT = (5, 60 * 60)
 MAP_LIMIT = 500
 
 
@@ -297,7 +301,16 @@ def report_outdated(request, page, slug):
     venue, neighbourhood = _venue_for(request, page, slug, now)
     form = ReportForm(request.POST or None)
     sent = False
-    if request.method == "POST" and form.is_valid():
+    # Per neighbourhood: what a flood would fill is its editors' mailboxes.
+    limit = RateLimit(
+        f"venue-report-rate:{venue.neighbourhood_id}",
+        *getattr(settings, "VENUE_REPORT_RATE_LIMIT", REPORT_RATE_LIMIT),
+    )
+    rate_limited = request.method == "POST" and limit.exceeded(request)
+    if rate_limited:
+        form = ReportForm()
+    elif request.method == "POST" and form.is_valid():
+        limit.count(request)
         if not form.cleaned_data["website"]:
             edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
                 "wagtailsnippets_venues_venue:edit", args=[venue.pk]
@@ -321,7 +334,10 @@ def report_outdated(request, page, slug):
             "venue": venue,
             "form": form,
             "sent": sent,
+            "rate_limited": rate_limited,
             "venue_url": f"{page.get_url(request)}{venue.slug}/",
         }
     )
-    return TemplateResponse(request, "venues/report_outdated.html", context)
+    return TemplateResponse(
+        request, "venues/report_outdated.html", context, status=429 if rate_limited else 200
+    )

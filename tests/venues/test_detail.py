@@ -206,6 +206,33 @@ def test_an_empty_report_sends_nothing_and_says_what_to_fix(client, lunetten, ve
     assert "venue-filters__field--error" in response.content.decode()
 
 
+def test_reports_from_one_address_are_limited_and_the_limit_says_so(
+    client, lunetten, venue, make_venue, django_user_model, settings
+):
+    settings.VENUE_REPORT_RATE_LIMIT = (2, 3600)
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "x")
+    editor.groups.add(lunetten.editors)
+    make_venue(name="Bibliotheek", slug="bibliotheek")
+
+    def report(slug, address="192.0.2.1"):
+        return client.post(
+            f"{FINDER}{slug}/report/",
+            {"message": "De lift is kapot."},
+            HTTP_HOST="lunetten.localhost",
+            REMOTE_ADDR=address,
+        )
+
+    assert report("buurthuis-de-ster").status_code == 200
+    assert report("bibliotheek").status_code == 200
+    refused = report("buurthuis-de-ster")
+    other_resident = report("buurthuis-de-ster", address="192.0.2.99")
+
+    assert refused.status_code == 429
+    assert "in korte tijd meerdere berichten" in refused.content.decode()
+    assert other_resident.status_code == 200
+    assert len(mail.outbox) == 3
+
+
 def test_the_sitemap_lists_this_sites_venue_pages_only(client, lunetten, oost, make_venue, venue):
     make_venue(slug="in-oost", neighbourhood=oost)
     make_venue(slug="gesloten", is_active=False)
