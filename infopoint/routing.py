@@ -51,14 +51,15 @@ class SiteMiddleware:
         return self.get_response(request)
 
 
-def _route_key(site, components):
-    return f"route:{generation()}:{site.pk}:{translation.get_language()}:{'/'.join(components)}"
+def _route_prefix(site):
+    # One cache read for the generation per request, however deep the path.
+    return f"route:{generation()}:{site.pk}:{translation.get_language()}:"
 
 
-def _cached_route(request, site, components):
+def _cached_route(request, prefix, components):
     """The route through the longest remembered prefix of the path: a RouteResult, False for a
     path that cannot exist under a remembered page, or None when nothing usable is remembered."""
-    keys = {_route_key(site, components[:n]): n for n in range(len(components), -1, -1)}
+    keys = {prefix + "/".join(components[:n]): n for n in range(len(components), -1, -1)}
     remembered = cache.get_many(list(keys))
     for key, consumed in keys.items():
         if key not in remembered:
@@ -75,9 +76,9 @@ def _cached_route(request, site, components):
     return None
 
 
-def _remember(site, components, route):
+def _remember(site, prefix, components, route):
     consumed = route.page.depth - site.root_page.depth
-    key = _route_key(site, components[:consumed])
+    key = prefix + "/".join(components[:consumed])
     cache.set(key, (route.page.pk, route.page.content_type_id), TIMEOUT)
 
 
@@ -86,11 +87,12 @@ def serve(request, path):
     site = find_site(request)
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
         components = [component for component in path.split("/") if component]
-        route = _cached_route(request, site, components)
+        prefix = _route_prefix(site)
+        route = _cached_route(request, prefix, components)
         if route is None:
             route = Page.route_for_request(request, path)
             if route is not None:
-                _remember(site, components, route)
+                _remember(site, prefix, components, route)
         request._wagtail_route_for_request = route or None
     return wagtail_views.serve(request, path)
 
