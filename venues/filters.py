@@ -4,12 +4,14 @@ A value that does not validate (an unknown facility, "capacity=lots") is reporte
 field and ignored; the page still answers 200 with the other filters applied.
 """
 
+from collections import defaultdict
+
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import PriceClass, Venue, VenueKind, VenueRoom
-from .opening import is_open_at
+from .models import OpeningException, OpeningHours, PriceClass, Venue, VenueKind, VenueRoom
+from .opening import days_that_reach, is_open_during
 
 
 class VenueFilterForm(forms.Form):
@@ -86,14 +88,33 @@ def apply_filters(queryset, filters, at):
     if filters.get("free"):
         queryset = queryset.filter(price_class=PriceClass.FREE)
     if filters.get("open_now"):
-        # Opening hours with exceptions, holidays and nights past midnight are clearer in Python
-        # than in SQL; three queries whatever the number of candidates.
-        candidates = (
-            queryset.select_related(None)
-            .prefetch_related(None)
-            .only("pk", "closed_on_public_holidays")
-            .prefetch_related("opening_hours", "opening_exceptions")
-        )
-        open_ids = [venue.pk for venue in candidates if is_open_at(venue, at)]
-        queryset = queryset.filter(pk__in=open_ids)
+        queryset = queryset.filter(pk__in=open_venue_ids(queryset, at))
     return queryset
+
+
+def open_venue_ids(venues, at):
+    """The ids of the venues in the queryset `venues` that are open at `at`, in two queries
+    however many there are.
+
+    Opening hours with exceptions, holidays and nights past midnight are clearer in Python than in
+    SQL, so venues.opening decides; only the rows of the days that can reach `at` are read.
+    """
+    days = days_that_reach(at)
+    candidates = venues.order_by().values("pk")
+    hours, exceptions, closed_on_holidays = defaultdict(list), defaultdict(list), {}
+    for row in (
+        OpeningHours.objects.filter(venue__in=candidates, weekday__in={d.weekday() for d in days})
+        .annotate(closed_on_holidays=F("venue__closed_on_public_holidays"))
+        .only("venue_id", "weekday", "opens", "closes")
+    ):
+        hours[row.venue_id].append(row)
+        closed_on_holidays[row.venue_id] = row.closed_on_holidays
+    for row in OpeningException.objects.filter(venue__in=candidates, date__in=days).only(
+        "venue_id", "date", "closed", "opens", "closes"
+    ):
+        exceptions[row.venue_id].append(row)
+    return [
+        pk
+        for pk in hours.keys() | exceptions.keys()
+        if is_open_during(at, hours[pk], exceptions[pk], closed_on_holidays.get(pk, False))
+    ]

@@ -56,7 +56,16 @@ def _period(day, opens, closes):
 
 def day_schedule(venue, day):
     """The opening periods of `venue` on `day`, exceptions and public holidays applied."""
-    exceptions = [e for e in venue.opening_exceptions.all() if e.date == day]
+    return _day(
+        day,
+        venue.opening_hours.all(),
+        venue.opening_exceptions.all(),
+        venue.closed_on_public_holidays,
+    )
+
+
+def _day(day, hours, exceptions, closed_on_public_holidays):
+    exceptions = [e for e in exceptions if e.date == day]
     if exceptions:
         periods = [
             _period(day, e.opens, e.closes)
@@ -67,22 +76,34 @@ def day_schedule(venue, day):
             periods = []
         return Day(day, sorted(periods), exception=exceptions[0])
     holiday = public_holiday(day)
-    if holiday and venue.closed_on_public_holidays:
+    if holiday and closed_on_public_holidays:
         return Day(day, [], holiday=holiday)
-    periods = [
-        _period(day, hours.opens, hours.closes)
-        for hours in venue.opening_hours.all()
-        if hours.weekday == day.weekday()
-    ]
+    periods = [_period(day, h.opens, h.closes) for h in hours if h.weekday == day.weekday()]
     return Day(day, sorted(periods))
+
+
+def days_that_reach(at):
+    """The days whose opening periods can cover the moment `at` on the Amsterdam calendar:
+    today, and yesterday for a period that runs past midnight."""
+    today = at.astimezone(TIME_ZONE).date()
+    return today - timedelta(days=1), today
 
 
 def is_open_at(venue, at):
     """Whether `venue` is open at the aware datetime `at`."""
-    today = at.astimezone(TIME_ZONE).date()
-    # A period that started yesterday evening may still be running after midnight.
-    for day in (today - timedelta(days=1), today):
-        for start, end in day_schedule(venue, day).periods:
+    return is_open_during(
+        at,
+        venue.opening_hours.all(),
+        venue.opening_exceptions.all(),
+        venue.closed_on_public_holidays,
+    )
+
+
+def is_open_during(at, hours, exceptions, closed_on_public_holidays):
+    """Whether weekly `hours` with dated `exceptions` are open at `at` (rows of OpeningHours
+    and OpeningException, or anything with their attributes)."""
+    for day in days_that_reach(at):
+        for start, end in _day(day, hours, exceptions, closed_on_public_holidays).periods:
             if start <= at < end:
                 return True
     return False

@@ -1,7 +1,8 @@
 """The finder at /nl/ontmoetingsplekken/: every filter alone and together, bad input, the portal,
 the Dutch fallback and the query budget."""
 
-from datetime import time
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -20,6 +21,7 @@ from venues.models import (
 
 pytestmark = pytest.mark.django_db
 FINDER = "/nl/ontmoetingsplekken/"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def names(response):
@@ -268,11 +270,20 @@ def count_queries(client, neighbourhood, path, django_assert_max_num_queries):
 
 
 @pytest.mark.parametrize(
+    "moment",
+    [
+        pytest.param(datetime(2026, 12, 1, 10, 0, tzinfo=AMSTERDAM), id="Tuesday-10h-all-open"),
+        pytest.param(datetime(2026, 12, 6, 12, 0, tzinfo=AMSTERDAM), id="Sunday-all-closed"),
+    ],
+)
+@pytest.mark.parametrize(
     "query", ["", "?facility=kitchen&access=step-free&capacity=30&open_now=on&q=plek"]
 )
 def test_the_finder_runs_the_same_few_queries_for_10_and_300_venues(
-    client, lunetten, kitchen, step_free, django_assert_max_num_queries, query
+    client, lunetten, kitchen, step_free, django_assert_max_num_queries, time_machine, moment, query
 ):
+    # The venues open Monday to Friday 09:00–17:00: "open now" finds all of them, or none.
+    time_machine.move_to(moment, tick=False)
     # The whole request counts: routing, menu and language switcher included.
     _create_venues(lunetten, 10, kitchen, step_free)
     with_10 = count_queries(client, lunetten, FINDER + query, django_assert_max_num_queries)
@@ -281,6 +292,8 @@ def test_the_finder_runs_the_same_few_queries_for_10_and_300_venues(
 
     assert with_10 == with_300
     assert with_300 <= 12
+    found = get(client, lunetten, FINDER + query).context["paginator"].count
+    assert found == (0 if "open_now" in query and moment.weekday() == 6 else 300)
 
 
 def test_the_portal_finder_runs_the_same_few_queries_for_10_and_300_venues(
