@@ -84,7 +84,7 @@ class TestNeighbourhoodHome:
     def test_query_budget_holds_for_few_and_many_items(
         self, client, lunetten, make_venue, django_assert_max_num_queries, count
     ):
-        add_news(section(lunetten, NewsIndexPage), count)
+        add_news(section(lunetten, NewsIndexPage), count, bulk=count > 10)
         guides = section(lunetten, GuideIndexPage)
         for number in range(min(count, 30)):
             add_guide(guides, f"Gids {number}", f"gids-{number}", topic="money")

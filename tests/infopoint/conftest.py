@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from infopoint.models import GuideIndexPage, GuidePage, NewsIndexPage, NewsPage
+from tests.bulk import publish_in_bulk
 
 
 def section(neighbourhood_or_site, model):
@@ -13,23 +14,29 @@ def section(neighbourhood_or_site, model):
     return model.objects.child_of(site.root_page).get()
 
 
-def add_news(index, count, start=0, tags=(), **fields):
-    """`count` published news items under `index`, the newest first by date."""
+def add_news(index, count, start=0, tags=(), bulk=False, **fields):
+    """`count` published news items under `index`, the newest first by date.
+
+    `bulk=True` stores them in a few queries (tests.bulk) for budgets that need hundreds.
+    """
     today = timezone.localdate()
-    pages = []
-    for number in range(start, start + count):
-        page = NewsPage(
+    pages = [
+        NewsPage(
             title=fields.get("title", f"Nieuwsbericht {number}"),
             slug=f"nieuws-{number}",
             date=today - datetime.timedelta(days=number),
             intro=fields.get("intro", f"<p>Samenvatting {number}</p>"),
             body=fields.get("body", [{"type": "paragraph", "value": f"<p>Tekst {number}</p>"}]),
         )
+        for number in range(start, start + count)
+    ]
+    if bulk:
+        return publish_in_bulk(index, pages, tags=tags)
+    for page in pages:
         index.add_child(instance=page)
         if tags:
             page.tags.set(tags)
         page.save_revision().publish()
-        pages.append(page)
     return pages
 
 

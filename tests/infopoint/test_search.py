@@ -101,7 +101,7 @@ class TestSearch:
     def test_query_budget_holds_for_few_and_many_items(
         self, client, lunetten, lunetten_news, make_venue, django_assert_max_num_queries, count
     ):
-        add_news(lunetten_news, count, title="Nieuws uit Lunetten")
+        add_news(lunetten_news, count, title="Nieuws uit Lunetten", bulk=count > 10)
         for number in range(min(count, 20)):
             make_venue(lunetten, f"Lunetten buurthuis {number}")
         add_guide(section(lunetten, GuideIndexPage), "Gids voor Lunetten", "gids")
