@@ -1,11 +1,56 @@
-import io
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
+from django.test.utils import override_settings
+from django.utils import translation
+from wagtail.models import Site
 
+from infopoint.models import Neighbourhood
 from infopoint.neighbourhoods import create_neighbourhood, ensure_portal
+from tests import clock
+from tests import demo_city as demo_block
+from tests.clock import _frozen_clock  # noqa: F401 - an autouse fixture
+from tests.demo_city import _demo_city, demo_city  # noqa: F401 - shared fixtures
 from tests.utils import uses_test_database
+
+# --- How the suite runs: the clock, the order, the demo block -------------------------------
+
+
+def pytest_addoption(parser):
+    clock.add_option(parser)
+
+
+def pytest_configure(config):
+    clock.configure(config)
+
+
+def pytest_report_header(config):
+    return clock.report_header(config)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    # Before the plain hooks: pytest-xdist reads the groups there.
+    demo_block.mark_group(items)
+    result = yield
+    # After pytest-randomly's shuffle and pytest-django's database-first sort.
+    demo_block.gather(items)
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    demo_block.before_setup(item)
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    demo_block.after_teardown(item, nextitem)
+    return result
+
+
+# --- Shared fixtures -------------------------------------------------------------------------
 
 
 @pytest.fixture(autouse=True)
@@ -17,29 +62,48 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _default_language():
+    """Each test starts in Dutch: the test client leaves the language of a test's last request
+    active in this thread, and the next test must not inherit it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(scope="session")
+def session_media_root(tmp_path_factory):
+    """Where the session's shared data (the demo city's images) keeps its files."""
+    root = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=root):
+        yield root
+
+
+@pytest.fixture(autouse=True)
+def _media_root(request, settings, tmp_path, session_media_root):
+    # A test of its own writes into a folder of its own; a demo test reads the demo's pictures.
+    settings.MEDIA_ROOT = (
+        session_media_root if demo_block.uses_demo(request.node) else tmp_path / "media"
+    )
 
 
 BASELINE = [("Lunetten", "lunetten"), ("Oost", "oost")]
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, session_media_root):
     """The portal, Lunetten and Oost, built once per session in the test database.
 
     Building a neighbourhood in four languages takes seconds; every test rolls back to this
-    baseline instead of rebuilding it. (Tests that flush the database build what they need again:
-    the fixtures below get or create.)
+    baseline and looks it up instead of rebuilding it.
     """
     from django.db import connection
 
     with django_db_blocker.unblock():
         if uses_test_database(connection):
-            _baseline()
+            _build_baseline()
 
 
-def _baseline():
+def _build_baseline():
     site = ensure_portal("Wijkinfo Utrecht", hostname="localhost", port=80)
     for name, slug in BASELINE:
         create_neighbourhood(name, hostname=f"{slug}.localhost", port=80, slug=slug)
@@ -48,13 +112,21 @@ def _baseline():
 
 @pytest.fixture
 def portal(db):
-    return _baseline()
+    """The city portal's site (with Lunetten and Oost beside it, as the session built them)."""
+    baseline = Neighbourhood.objects.filter(slug__in=[slug for _name, slug in BASELINE])
+    if baseline.count() < len(BASELINE):  # a test before this one removed part of it
+        return _build_baseline()
+    return Site.objects.select_related("root_page").get(is_default_site=True)
 
 
 @pytest.fixture
 def make_neighbourhood(portal):
     def make(name, port=80, **kwargs):
         slug = kwargs.pop("slug", None) or name.lower()
+        if port == 80 and not kwargs:
+            existing = Neighbourhood.objects.select_related("site").filter(slug=slug).first()
+            if existing is not None and existing.site.hostname == f"{slug}.localhost":
+                return existing
         neighbourhood, _created = create_neighbourhood(
             name, hostname=f"{slug}.localhost", port=port, slug=slug, **kwargs
         )
@@ -71,8 +143,3 @@ def lunetten(make_neighbourhood):
 @pytest.fixture
 def oost(make_neighbourhood):
     return make_neighbourhood("Oost")
-
-
-@pytest.fixture
-def demo_city(db):
-    call_command("load_demo", port=80, stdout=io.StringIO())
