@@ -67,9 +67,10 @@ def report_header(config):
 
 
 @pytest.fixture(autouse=True)
-def _frozen_clock():
-    """Back to the instant before each test, so no test sees how long the others took."""
-    if _instant is None:
+def _frozen_clock(request):
+    """Back to the instant before each test, so no test sees how long the others took. A test
+    with its own `time_machine` mark keeps its moment (that fixture is set up before this one)."""
+    if _instant is None or request.node.get_closest_marker("time_machine"):
         yield
         return
     with time_machine.travel(_instant, tick=True):

@@ -3,7 +3,7 @@
 import io
 import threading
 import time
-from datetime import date
+from datetime import date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -16,6 +16,9 @@ from events.recurrence import TZ
 from tests.events.conftest import local
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The fixture calendars hold dates from December 2026 on: import them as a fresh feed would be,
+# a little before, so the stored horizon (18 months from now) reaches all of their dates.
+pytestmark = pytest.mark.time_machine(datetime(2026, 11, 20, 12, 0, tzinfo=TZ), tick=True)
 
 
 def fixture(name):

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core import mail
@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from events.models import Event
+from events.recurrence import TZ
 from tests.utils import get
 from venues.models import (
     AccessibilityFeature,
@@ -19,8 +20,13 @@ from venues.models import (
     VenueRoom,
 )
 
-pytestmark = pytest.mark.django_db
 FINDER = "/nl/ontmoetingsplekken/"
+# The venue below is open all day, every day, but closed on 31 December 2026: a Tuesday
+# afternoon four weeks before, so "open now", "this week" and the coming closure are known.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.time_machine(datetime(2026, 12, 1, 15, 0, tzinfo=TZ), tick=True),
+]
 
 
 @pytest.fixture

@@ -19,9 +19,13 @@ from venues.models import (
     VenueRoom,
 )
 
-pytestmark = pytest.mark.django_db
 FINDER = "/nl/ontmoetingsplekken/"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# "Open now" is asked on a Tuesday at noon, unless a test moves the clock itself.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.time_machine(datetime(2026, 12, 1, 12, 0, tzinfo=AMSTERDAM), tick=True),
+]
 
 
 def names(response):
