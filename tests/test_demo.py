@@ -11,6 +11,9 @@ from events.models import Event
 from infopoint.models import Neighbourhood
 from tests.utils import get
 
+# Clock: the demo's agenda is built around today.
+pytestmark = pytest.mark.clock
+
 
 def snapshot():
     return {

@@ -3,7 +3,11 @@
 import re
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
+
+# Clock: a submitted event is dated from today.
+pytestmark = pytest.mark.clock
 
 PASSWORD = "submission-test-pw"  # noqa: S105 - a throwaway account in the test database
 TITLE = "Buurtbreien in de speeltuin"

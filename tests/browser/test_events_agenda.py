@@ -3,9 +3,13 @@
 import re
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from tests.events.conftest import wednesday  # noqa: F401 - a shared fixture
+
+# Clock: the agenda's 'this weekend' and its dates move with today.
+pytestmark = pytest.mark.clock
 
 
 def expected_weekend_free_titles(neighbourhood, today):

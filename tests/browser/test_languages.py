@@ -2,12 +2,16 @@
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import Event
 from infopoint.models import Neighbourhood
 from venues.models import Venue
+
+# Clock: events are dated from today.
+pytestmark = pytest.mark.clock
 
 
 def test_switching_a_venue_page_from_dutch_to_arabic_keeps_the_venue_and_mirrors_the_page(

@@ -2,6 +2,9 @@
 
 import pytest
 
+# Clock: 'open now' depends on the hour.
+pytestmark = pytest.mark.clock
+
 
 def expected_matches(neighbourhood):
     from django.db.models import Q

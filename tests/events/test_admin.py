@@ -14,6 +14,9 @@ from wagtail.models import Locale
 from events.models import Event, Occurrence
 from tests.events.conftest import local
 
+# Clock: events are dated from today.
+pytestmark = pytest.mark.clock
+
 ADD_URL = "/admin/snippets/events/event/add/"
 
 

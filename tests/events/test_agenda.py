@@ -15,6 +15,9 @@ from events.queries import upcoming_occurrences
 from tests.events.conftest import local
 from tests.utils import get
 
+# Clock: events are dated from today; 'this week' and 'this weekend' move with it.
+pytestmark = pytest.mark.clock
+
 
 def soon(days, hour=19, minute=30):
     day = timezone.localdate() + timedelta(days=days)

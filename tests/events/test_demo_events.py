@@ -1,11 +1,15 @@
 """The demo agenda shows every kind of event the issue asks for, in every neighbourhood."""
 
+import pytest
 from django.db.models import Count, Q
 
 from events.models import Event, Occurrence
 from events.queries import feed_urls
 from infopoint.models import Neighbourhood
 from venues.models import Venue
+
+# Clock: the demo's agenda is built around today.
+pytestmark = pytest.mark.clock
 
 
 def test_demo_agenda_has_every_kind_of_event(demo_city, rf):

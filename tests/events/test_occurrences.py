@@ -11,6 +11,9 @@ from django.utils import timezone
 from events.models import Event, EventException, Occurrence
 from tests.events.conftest import local
 
+# Clock: occurrences are stored up to a horizon counted from now.
+pytestmark = pytest.mark.clock
+
 
 def dates_of(event):
     return [

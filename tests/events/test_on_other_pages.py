@@ -6,6 +6,9 @@ import pytest
 
 from tests.utils import get
 
+# Clock: events are dated from today.
+pytestmark = pytest.mark.clock
+
 
 @pytest.mark.django_db
 def test_venue_page_lists_what_is_on_there_and_how_to_subscribe(

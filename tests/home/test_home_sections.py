@@ -5,6 +5,9 @@ from infopoint.models import GuideIndexPage, InformationPointSettings, NewsIndex
 from tests.infopoint.conftest import add_guide, add_news, section
 from tests.utils import get
 
+# Clock: the home page shows this week's events and the latest news.
+pytestmark = pytest.mark.clock
+
 
 def feature(home, *venues):
     for order, venue in enumerate(venues):

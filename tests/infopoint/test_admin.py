@@ -6,6 +6,9 @@ from infopoint.models import GuideIndexPage, NewsIndexPage
 from tests.infopoint.conftest import add_guide, add_news, section
 from venues.models import Venue
 
+# Clock: news is dated from today.
+pytestmark = pytest.mark.clock
+
 # The guide's venue block chooses from the Venue snippet, which the venues app registers.
 needs_venue_snippet = pytest.mark.skipif(
     not hasattr(Venue, "snippet_viewset"),

@@ -14,6 +14,9 @@ from infopoint.models import GuideIndexPage
 from infopoint.translation import translate
 from tests.infopoint.conftest import add_guide, section
 
+# Clock: 'the next 14 days' and 'not checked for a year' count from today.
+pytestmark = pytest.mark.clock
+
 DASHBOARD = "/admin/"
 LONG_AGO = timezone.localdate() - datetime.timedelta(days=400)
 

@@ -5,6 +5,9 @@ from infopoint.models import NewsIndexPage
 from tests.infopoint.conftest import add_news, section
 from tests.utils import get
 
+# Clock: news is dated from today.
+pytestmark = pytest.mark.clock
+
 
 def parse(response):
     assert response.status_code == 200

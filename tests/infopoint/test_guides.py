@@ -10,6 +10,9 @@ from infopoint.models import GuideIndexPage, GuidePage
 from tests.infopoint.conftest import add_guide, section
 from tests.utils import get
 
+# Clock: a guide is stale after a year, counted from today.
+pytestmark = pytest.mark.clock
+
 QUESTIONS = {
     "type": "questions",
     "value": {

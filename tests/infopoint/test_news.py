@@ -4,6 +4,9 @@ from infopoint.models import NewsIndexPage, NewsPageRelatedLink
 from tests.infopoint.conftest import add_news, section
 from tests.utils import get
 
+# Clock: news is dated from today.
+pytestmark = pytest.mark.clock
+
 
 @pytest.mark.django_db
 class TestNewsIndex:

@@ -18,6 +18,9 @@ from tests.infopoint.snippet_forms import NEW_NAME, form_data, make_event, name_
 from tests.venues.factories import VenueFactory
 from venues.models import Venue
 
+# Clock: events are dated from today.
+pytestmark = pytest.mark.clock
+
 ALLOWED, REFUSED, DRAFT = "allowed", "refused", "saved as a draft, not published"
 Y, N, D = ALLOWED, REFUSED, DRAFT
 

@@ -7,7 +7,8 @@ from infopoint.models import NewsIndexPage
 from tests.infopoint.conftest import add_news, section
 from tests.utils import get
 
-pytestmark = pytest.mark.django_db
+# Clock: news is dated from today.
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def warm(client, neighbourhood, path):

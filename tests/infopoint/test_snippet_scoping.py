@@ -12,6 +12,9 @@ from tests.infopoint.snippet_forms import form_data, make_event
 from tests.venues.factories import VenueFactory
 from venues.models import Venue
 
+# Clock: events are dated from today.
+pytestmark = pytest.mark.clock
+
 ADD = "/admin/snippets/{app}/{model}/add/"
 EDIT = "/admin/snippets/{app}/{model}/edit/{pk}/"
 

@@ -15,6 +15,9 @@ from infopoint.models import NewsIndexPage, StandardPage
 from infopoint.neighbourhoods import create_neighbourhood
 from tests.infopoint.conftest import section
 
+# Clock: events are dated from today.
+pytestmark = pytest.mark.clock
+
 EVENTS = "/admin/snippets/events/event"
 EMPTY_RICH_TEXT = json.dumps({"blocks": [], "entityMap": {}})
 

@@ -14,6 +14,9 @@ from submissions.models import EventSubmission, EventSubmissionPage
 from tests.submissions.conftest import SUBMIT_PATH, png_bytes
 from tests.utils import get, host
 
+# Clock: a submitted event is dated from today.
+pytestmark = pytest.mark.clock
+
 
 def nothing_stored():
     return (

@@ -8,6 +8,9 @@ from events.models import Event, Occurrence
 from submissions.models import EventSubmission
 from tests.utils import get
 
+# Clock: a submitted event is dated from today.
+pytestmark = pytest.mark.clock
+
 ADMIN_LISTING = "/admin/event_submissions/"
 
 

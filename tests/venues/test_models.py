@@ -105,6 +105,7 @@ def test_the_step_free_contract(terms):
     assert terms.values("translation_key").distinct().count() == 1
 
 
+@pytest.mark.clock  # the demo's agenda is built around today
 def test_the_demo_has_at_least_eight_kinds_of_place_per_neighbourhood(demo_city):
     from infopoint.models import Neighbourhood
 
