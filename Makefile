@@ -6,10 +6,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
+# pytest-xdist workers: one per core (`auto`); PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint format check bench migrate demo messages lock clean
+.PHONY: help run test checks suite lint format bench migrate demo messages lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,12 +38,14 @@ run: $(VENV)/.installed ## Install, migrate, load the demo city (once) and serve
 	@echo "Admin:          http://localhost:$(PORT)/admin/  (admin / wijkinfo-demo)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev ## Lint, check migrations and run the whole pytest suite
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: lint checks suite ## Lint, check the project and migrations, and run the whole pytest suite
+
+checks: $(VENV)/.installed-dev ## Django's system checks and a check for missing migrations
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+
+suite: $(VENV)/.installed-dev ## Only the pytest suite, on every core (PYTEST_ARGS=…, PYTEST_WORKERS=…)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## Lint only
 	$(BIN)/ruff check .
