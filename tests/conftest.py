@@ -29,25 +29,14 @@ def pytest_report_header(config):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    # Before the plain hooks: pytest-xdist reads the groups there.
-    demo_block.mark_group(items)
     result = yield
     # After pytest-randomly's shuffle and pytest-django's database-first sort.
     demo_block.gather(items)
     return result
 
 
-@pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item):
     demo_block.before_setup(item)
-    return (yield)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    result = yield
-    demo_block.after_teardown(item, nextitem)
-    return result
 
 
 # --- Shared fixtures -------------------------------------------------------------------------

@@ -1,15 +1,14 @@
 """Browser tests: Playwright drives Debian's Chromium (never a downloaded browser) against
 a live server of the demo city. Without Chromium they skip, unless REQUIRE_BROWSER=1 (CI)."""
 
-import io
 import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo_city import DemoCity
 from tests.utils import uses_test_database
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -84,11 +83,12 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def city_server(django_db_setup, django_db_blocker):
-    """The demo city, loaded once per session, served by a live server.
+    """The demo city, loaded once per process (shared with the demo tests), served by a live
+    server.
 
     Browser tests only read what the demo built (or add to it) through the browser, so they share
-    one committed demo instead of rebuilding and flushing it for every test. They carry no
-    django_db mark, so pytest-django runs them after every database test.
+    one committed demo instead of rebuilding and flushing it for every test. They run after every
+    other test (tests/demo_city.py).
     """
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
@@ -102,7 +102,7 @@ def city_server(django_db_setup, django_db_blocker):
             own_database = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         if not uses_test_database(connection):
             pytest.fail("Browser tests refuse to load the demo into a non-test database.")
-        call_command("load_demo", port=80, stdout=io.StringIO())
+    DemoCity.ensure(django_db_blocker)
     server = LiveServer("localhost")
     yield server
     server.stop()

@@ -15,7 +15,8 @@ def test_clicking_the_map_fills_in_the_coordinates(page, site_url):
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
 
-    page.goto(site_url(None, "/admin/snippets/venues/venue/add/"))
+    # The admin's buttons work once its scripts have run; on a busy machine that is after 'load'.
+    page.goto(site_url(None, "/admin/snippets/venues/venue/add/"), wait_until="networkidle")
     picker = page.locator("[data-venue-map-picker]")
     picker.scroll_into_view_if_needed()
     page.wait_for_selector("[data-venue-map-picker].leaflet-container")
