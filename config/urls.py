@@ -6,7 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from events.views import serve_ics
 from infopoint import routing
 from infopoint import views as infopoint_views
 from infopoint.sitemaps import SiteSitemap
@@ -30,7 +29,7 @@ if settings.DEBUG:
 # Every public page carries its language: /nl/…, /en/…
 urlpatterns += i18n_patterns(
     # Calendar feeds end in .ics, which Wagtail's page URLs (always ending in /) cannot express.
-    re_path(r"^(?P<path>(?:[\w\-]+/)*[\w\-]+\.ics)$", serve_ics, name="events_ics"),
+    path("", include("events.urls")),
     # Wagtail's page view with the route remembered between requests (same pattern and name).
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -6,6 +6,7 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Models are loaded by now (the reason signal code is imported here, not at the top).
         from .signals import connect
 
         connect()

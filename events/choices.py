@@ -1,5 +1,6 @@
 """Choices shared by the event model, its admin form and the agenda filters."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 REPEAT_CHOICES = [
@@ -40,3 +41,12 @@ AUDIENCE_CHOICES = [
     ("seniors", _("Older residents")),
     ("families", _("Families")),
 ]
+
+
+class EventStatus(models.TextChoices):
+    # The values are schema.org's eventStatus names, so JSON-LD and iCal need no mapping table.
+    SCHEDULED = "EventScheduled", _("Scheduled")
+    CANCELLED = "EventCancelled", _("Cancelled")
+    POSTPONED = "EventPostponed", _("Postponed")
+    RESCHEDULED = "EventRescheduled", _("Rescheduled")
+    MOVED_ONLINE = "EventMovedOnline", _("Moved online")

@@ -1,20 +1,22 @@
-"""The agenda's filters: one form shared by the page, the month view and the iCal feed.
+"""The agenda's filters: one FilterSet shared by the page, the month view and the iCal feed.
 
-Invalid values never raise: a field that does not validate is simply not applied, and the form
-shows the resident what was wrong.
+Invalid values never raise: django-filter leaves a field that does not validate out of the
+filtering, and the form shows the resident what was wrong.
 """
 
 from datetime import timedelta
 
+import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from venues.models import AccessibilityFeature
 
 from . import dates
 from .choices import AUDIENCE_CHOICES
 
 WHEN_CHOICES = [
-    ("", _("Any time")),
     ("today", _("Today")),
     ("tomorrow", _("Tomorrow")),
     ("weekend", _("This weekend")),
@@ -24,84 +26,115 @@ WHEN_CHOICES = [
 ]
 
 
-class AgendaFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
-    tag = forms.ChoiceField(label=_("Topic"), required=False)
-    audience = forms.ChoiceField(
-        label=_("For whom"), choices=[("", _("Everyone"))] + AUDIENCE_CHOICES[1:], required=False
-    )
-    venue = forms.ChoiceField(label=_("Place"), required=False)
-    free = forms.BooleanField(label=_("Free only"), required=False)
-    step_free = forms.BooleanField(label=_("Step-free venue"), required=False)
+class AgendaFilterSet(django_filters.FilterSet):
+    """Narrows occurrences; the dates (`when`, or `start`–`end`) make one window together."""
 
-    def __init__(self, data, *, neighbourhoods=(), tags=(), venues=(), show_neighbourhood=False):
-        super().__init__(data)
-        self.fields["neighbourhood"].choices = [("", _("All neighbourhoods"))] + list(
-            neighbourhoods
-        )
-        self.fields["tag"].choices = [("", _("All topics"))] + list(tags)
-        self.fields["venue"].choices = [("", _("All places"))] + list(venues)
-        if not show_neighbourhood:
-            del self.fields["neighbourhood"]
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=100)
+    when = django_filters.ChoiceFilter(
+        label=_("When"), choices=WHEN_CHOICES, empty_label=_("Any time"), method="no_filter"
+    )
+    start = django_filters.DateFilter(
+        label=_("From"), method="no_filter", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = django_filters.DateFilter(
+        label=_("Until"), method="no_filter", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    neighbourhood = django_filters.ChoiceFilter(
+        label=_("Neighbourhood"),
+        field_name="event__neighbourhood__slug",
+        empty_label=_("All neighbourhoods"),
+    )
+    tag = django_filters.ChoiceFilter(
+        label=_("Topic"), field_name="event__tags__slug", empty_label=_("All topics"), distinct=True
+    )
+    audience = django_filters.ChoiceFilter(
+        label=_("For whom"),
+        field_name="event__audience",
+        choices=AUDIENCE_CHOICES[1:],
+        empty_label=_("Everyone"),
+    )
+    venue = django_filters.ChoiceFilter(
+        label=_("Place"), field_name="event__venue__slug", empty_label=_("All places")
+    )
+    free = django_filters.BooleanFilter(
+        label=_("Free only"), method="filter_free", widget=forms.CheckboxInput
+    )
+    step_free = django_filters.BooleanFilter(
+        label=_("Step-free venue"), method="filter_step_free", widget=forms.CheckboxInput
+    )
+
+    def __init__(
+        self,
+        data,
+        queryset,
+        *,
+        neighbourhoods=(),
+        tags=(),
+        venues=(),
+        show_neighbourhood=False,
+        use_dates=True,
+        today=None,
+    ):
+        super().__init__(data, queryset)
+        self.today = today or dates.local_today()
+        self.use_dates = use_dates
+        self.filters["tag"].extra["choices"] = list(tags)
+        self.filters["venue"].extra["choices"] = list(venues)
+        if show_neighbourhood:
+            self.filters["neighbourhood"].extra["choices"] = list(neighbourhoods)
+        else:
+            del self.filters["neighbourhood"]
+        self.window = None
 
     def valid_values(self):
         """The values that validated; invalid ones are dropped, never raised."""
         self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if name not in self.errors}
+        return getattr(self.form, "cleaned_data", {})
 
     @property
     def is_filtered(self):
         return any(self.valid_values().values())
 
+    def filter_queryset(self, queryset):
+        values = self.form.cleaned_data
+        if self.use_dates:
+            self.window = window(values, self.today)
+        if self.window is not None:
+            first_day, day_after = self.window
+            queryset = queryset.filter(end__gt=dates.local_midnight(first_day))
+            if day_after is not None:
+                queryset = queryset.filter(start__lt=dates.local_midnight(day_after))
+        return super().filter_queryset(queryset)
 
-def apply_filters(queryset, values, today=None):
-    """Narrow an Occurrence queryset by the valid filter values; returns (queryset, window)."""
-    today = today or dates.local_today()
-    window = None
-    if values.get("when"):
-        window = dates.window_for(values["when"], today)
-    if values.get("start") or values.get("end"):
-        first = values.get("start") or today
-        last = values.get("end")
-        window = (first, last + timedelta(days=1) if last else None)
-    if window is not None:
-        first_day, day_after = window
-        queryset = queryset.filter(end__gt=dates.local_midnight(first_day))
-        if day_after is not None:
-            queryset = queryset.filter(start__lt=dates.local_midnight(day_after))
-    if values.get("neighbourhood"):
-        queryset = queryset.filter(event__neighbourhood__slug=values["neighbourhood"])
-    if values.get("tag"):
-        queryset = queryset.filter(event__tags__slug=values["tag"])
-    if values.get("audience"):
-        queryset = queryset.filter(event__audience=values["audience"])
-    if values.get("venue"):
-        queryset = queryset.filter(event__venue__slug=values["venue"])
-    if values.get("free"):
-        queryset = queryset.filter(event__is_free=True)
-    if values.get("step_free"):
-        from venues.models import AccessibilityFeature
+    def no_filter(self, queryset, name, value):
+        return queryset  # the dates are applied together, as one window (filter_queryset)
 
-        queryset = queryset.filter(
-            event__venue__accessibility_features__slug=AccessibilityFeature.STEP_FREE
-        )
-    if values.get("q"):
-        text = values["q"]
-        queryset = queryset.filter(
+    def filter_text(self, queryset, name, text):
+        return queryset.filter(
             Q(event__title__icontains=text)
             | Q(event__summary__icontains=text)
             | Q(event__description__icontains=text)
             | Q(event__organiser__icontains=text)
         )
-    if values.get("tag") or values.get("step_free"):
-        queryset = queryset.distinct()
-    return queryset, window
+
+    def filter_free(self, queryset, name, value):
+        return queryset.filter(event__is_free=True) if value else queryset
+
+    def filter_step_free(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            event__venue__accessibility_features__slug=AccessibilityFeature.STEP_FREE
+        ).distinct()
+
+
+def window(values, today):
+    """(first day, day after the last, or None) of the valid date filters, or None for any time.
+
+    Dates typed in (`start`, `end`) win over a named window (`when`)."""
+    found = dates.window_for(values["when"], today) if values.get("when") else None
+    if values.get("start") or values.get("end"):
+        first = values.get("start") or today
+        last = values.get("end")
+        found = (first, last + timedelta(days=1) if last else None)
+    return found

@@ -6,6 +6,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from infopoint.cache import invalidate_on_commit
+
+from .models.occurrence import Occurrence
 from .recurrence import expand
 
 
@@ -21,10 +24,7 @@ def write_occurrences(event, until=None):
     Only live events have occurrences: a draft, an unpublished or a brand-new unpublished event has
     none, so nothing unapproved reaches the agenda or the feeds.
     """
-    from .models import Occurrence
-    from .queries import bump_cache_version
-
-    transaction.on_commit(bump_cache_version)
+    invalidate_on_commit()  # the agenda's pages show these dates
     Occurrence.objects.filter(event=event).delete()
     if not event.live:
         return []
@@ -34,8 +34,6 @@ def write_occurrences(event, until=None):
 
 def occurrence_rows(event, instances):
     """Unsaved Occurrence objects for expanded instances (also what a preview shows)."""
-    from .models import Occurrence
-
     return [
         Occurrence(
             event=event,
@@ -48,17 +46,3 @@ def occurrence_rows(event, instances):
         )
         for instance in instances
     ]
-
-
-def extend_all(stdout=None):
-    """Rewrite the occurrences of every live recurring event up to the horizon (a daily job)."""
-    from .models import Event
-
-    events = Event.objects.filter(live=True).exclude(repeat="none").prefetch_related("exceptions")
-    count = 0
-    for event in events.iterator(chunk_size=200):
-        write_occurrences(event)
-        count += 1
-        if stdout is not None and count % 100 == 0:
-            stdout.write(f"  {count} events…")
-    return count

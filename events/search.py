@@ -9,13 +9,16 @@ from wagtail.search.backends import get_search_backend
 from infopoint.search import SearchResult, SearchSource
 from infopoint.translation import in_language
 
-from .models import Event, Occurrence
-from .queries import TZ, agenda_urls
+from .links import agenda_urls
+from .models.event import Event
+from .models.occurrence import Occurrence
+from .recurrence import TZ
 
 
 class EventSearchSource(SearchSource):
     kind = "events"
     label = _("Activities")
+    order = 30
 
     def search(self, query, scope):
         events = Event.objects.filter(live=True).select_related("locale", "neighbourhood__site")

@@ -1,24 +1,14 @@
-"""Cached agenda lookups (agenda page URLs, filter choices, site → neighbourhood) go stale
-whenever pages, sites or neighbourhoods change, however the change was made."""
+"""An event changed: translations follow the Dutch event when it is published, and every page
+that shows it forgets what it remembered (infopoint.cache). Writing an event's dates does the
+same (events.occurrences)."""
 
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
+from infopoint.cache import forget_when_changed
+from infopoint.signals import translations_follow
 
-from .queries import bump_cache_version
-
-
-def _changed(sender, **kwargs):
-    bump_cache_version()
+from .models import Event, EventFeed
 
 
 def connect():
-    from infopoint.models import Neighbourhood
-    from venues.models import Venue
-
-    page_published.connect(_changed, dispatch_uid="events-page-published")
-    page_unpublished.connect(_changed, dispatch_uid="events-page-unpublished")
-    post_delete.connect(_changed, sender=Page, dispatch_uid="events-page-deleted")
-    for model in (Site, Neighbourhood, Venue):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"events-{model.__name__}-saved")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"events-{model.__name__}-gone")
+    forget_when_changed(Event, publishable=True)
+    forget_when_changed(EventFeed)
+    translations_follow(Event, on_publish=True)

@@ -1,36 +1,40 @@
-"""Context builders for the agenda's routes (kept out of models.py so they read top to bottom)."""
+"""The agenda's views: the list, the month, the archive, the iCalendar feeds and an event's page.
+
+Each is a route of the agenda page (events.models.pages.EventIndexPage). Other apps add links
+next to the agenda's own (“Submit an event”) by registering a function under `AGENDA_LINKS`
+(Wagtail hooks): given the agenda page and the request it returns a dict with the `template` to
+include and what it reads (as `section.…`), or None.
+"""
 
 import calendar
-import json
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.dates import MONTHS
-from django.utils.html import strip_tags
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import Site
 
+from infopoint.cache import cached
+from infopoint.models import Neighbourhood
 from infopoint.scope import neighbourhood_for_site
+from venues.models import Venue
 
-from . import dates, ical
-from .filters import AgendaFilterForm, apply_filters
-from .queries import annotate, cached, occurrence_queryset
-from .recurrence import TZ
+from . import dates
+from .detail import detail_context
+from .filters import AgendaFilterSet
+from .ical import calendar_for
+from .links import annotate, webcal
+from .models.event import Event
+from .queries import occurrence_queryset
 
 PAGE_SIZE = 20
-
-
-def serve_ics(request, path):
-    """`…/feed.ics` and `…/<slug>/calendar.ics`: handed to the agenda page's routes."""
-    from wagtail.views import serve
-
-    return serve(request, f"{path}/")
-
-
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+AGENDA_LINKS = "wijkinfo_agenda_links"
 
 
 def site_neighbourhood(request):
@@ -44,96 +48,82 @@ def _scoped(queryset, neighbourhood):
     )
 
 
-def filter_form(request, neighbourhood):
-    """The filter form with the choices that exist here (three small queries at most)."""
-    from infopoint.models import Neighbourhood
-    from venues.models import Venue
-
-    def choices():
-        tags = Tag.objects.filter(events_eventtag_items__content_object__live=True)
-        venues = Venue.objects.filter(
-            events__live=True, locale__language_code=settings.LANGUAGE_CODE
-        )
-        neighbourhoods = []
-        if neighbourhood is not None:
-            tags = tags.filter(events_eventtag_items__content_object__neighbourhood=neighbourhood)
-            venues = venues.filter(neighbourhood=neighbourhood)
-        else:
-            neighbourhoods = list(Neighbourhood.objects.values_list("slug", "name"))
-        return {
-            "tags": list(tags.values_list("slug", "name").distinct().order_by("name")),
-            "venues": list(venues.values_list("slug", "name").distinct().order_by("name")),
-            "neighbourhoods": neighbourhoods,
-        }
-
-    key = f"filter-choices-{neighbourhood.pk if neighbourhood else 'city'}"
-    return AgendaFilterForm(
-        request.GET, show_neighbourhood=neighbourhood is None, **cached(key, choices)
-    )
-
-
-def _base_urls(page, request, neighbourhood):
-    """On a neighbourhood's site every event lives under this very agenda: no lookup needed."""
-    if neighbourhood is None:
-        return None
-    return {neighbourhood.pk: page.get_url(request)}
-
-
-def _annotate(occurrences, page, request, neighbourhood):
-    urls = _base_urls(page, request, neighbourhood)
-    annotate(occurrences, request, urls=urls)
-    return occurrences
-
-
-def query_string(request, **changes):
-    params = request.GET.copy()
-    for name, value in changes.items():
-        params.pop(name, None)
-        if value is not None:
-            params[name] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else ""
-
-
-def filtered(request, *, ignore=()):
-    """(neighbourhood, form, occurrence queryset, window) for the request's valid filters."""
-    neighbourhood = site_neighbourhood(request)
-    form = filter_form(request, neighbourhood)
-    values = {k: v for k, v in form.valid_values().items() if k not in ignore}
-    queryset = _scoped(occurrence_queryset(), neighbourhood)
-    queryset, window = apply_filters(queryset, values)
-    return neighbourhood, form, queryset, window
-
-
-def agenda_context(page, request):
-    neighbourhood, form, queryset, window = filtered(request)
-    if window is None:
-        queryset = queryset.filter(end__gt=timezone.now())
-    paginator = Paginator(queryset.order_by("start", "pk"), PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    occurrences = _annotate(list(page_obj.object_list), page, request, neighbourhood)
-    feed_path = f"{page.get_url(request)}feed.ics{query_string(request, page=None)}"
-    feed_url = request.build_absolute_uri(feed_path)
+def _choices(neighbourhood):
+    """The filters' choices that exist here: tags and venues in use (remembered)."""
+    tags = Tag.objects.filter(events_eventtag_items__content_object__live=True)
+    venues = Venue.objects.filter(events__live=True, locale__language_code=settings.LANGUAGE_CODE)
+    neighbourhoods = []
+    if neighbourhood is not None:
+        tags = tags.filter(events_eventtag_items__content_object__neighbourhood=neighbourhood)
+        venues = venues.filter(neighbourhood=neighbourhood)
+    else:
+        neighbourhoods = list(Neighbourhood.objects.values_list("slug", "name"))
     return {
-        "form": form,
-        "occurrences": occurrences,
-        "page_obj": page_obj,
-        "paginator": paginator,
-        "neighbourhood": neighbourhood,
-        "filter_query": query_string(request, page=None),
-        "feed_url": feed_url,
-        "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
-        "month_url": f"{page.get_url(request)}month/{query_string(request, page=None)}",
+        "tags": list(tags.values_list("slug", "name").distinct().order_by("name")),
+        "venues": list(venues.values_list("slug", "name").distinct().order_by("name")),
+        "neighbourhoods": neighbourhoods,
     }
 
 
-def archive_context(page, request):
+def filtered(request, *, use_dates=True):
+    """(neighbourhood, filterset) for the request: the filterset's `qs` holds the occurrences."""
+    neighbourhood = site_neighbourhood(request)
+    key = f"agenda-filter-choices:{neighbourhood.pk if neighbourhood else 'city'}"
+    filterset = AgendaFilterSet(
+        request.GET,
+        _scoped(occurrence_queryset(), neighbourhood),
+        show_neighbourhood=neighbourhood is None,
+        use_dates=use_dates,
+        **cached(key, lambda: _choices(neighbourhood)),
+    )
+    return neighbourhood, filterset
+
+
+def _listed(occurrences, page, request, neighbourhood):
+    # On a neighbourhood's site every event lives under this very agenda: no lookup needed.
+    urls = {neighbourhood.pk: page.get_url(request)} if neighbourhood is not None else None
+    return annotate(list(occurrences), request, urls=urls)
+
+
+def _links(page, request):
+    found = (register(page, request) for register in hooks.get_hooks(AGENDA_LINKS))
+    return [link for link in found if link]
+
+
+def agenda(request, page):
+    neighbourhood, filterset = filtered(request)
+    queryset = filterset.qs
+    if filterset.window is None:
+        queryset = queryset.filter(end__gt=timezone.now())
+    paginator = Paginator(queryset.order_by("start", "pk"), PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    # The route is "feed.ics/"; the address residents subscribe to has no slash (events.urls).
+    feed_path = page.get_url(request) + page.reverse_subpage("feed").rstrip("/")
+    feed_url = request.build_absolute_uri(feed_path + _query(request, page=None))
+    context = {
+        "form": filterset.form,
+        "occurrences": _listed(page_obj.object_list, page, request, neighbourhood),
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "neighbourhood": neighbourhood,
+        "feed_url": feed_url,
+        "webcal_url": webcal(feed_url),
+        "links": _links(page, request),
+    }
+    return page.render(request, template="events/event_index_page.html", context_overrides=context)
+
+
+def archive(request, page):
     neighbourhood = site_neighbourhood(request)
     queryset = _scoped(occurrence_queryset(), neighbourhood).filter(end__lte=timezone.now())
     paginator = Paginator(queryset.order_by("-start", "-pk"), PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    occurrences = _annotate(list(page_obj.object_list), page, request, neighbourhood)
-    return {"occurrences": occurrences, "page_obj": page_obj, "paginator": paginator}
+    context = {
+        "occurrences": _listed(page_obj.object_list, page, request, neighbourhood),
+        "page_obj": page_obj,
+        "paginator": paginator,
+    }
+    return page.render(request, template="events/event_archive.html", context_overrides=context)
 
 
 def _month_from(request):
@@ -146,17 +136,16 @@ def _month_from(request):
         return today.replace(day=1)
 
 
-def month_context(page, request):
-    neighbourhood, form, queryset, _window = filtered(request, ignore={"when", "start", "end"})
+def month(request, page):
+    neighbourhood, filterset = filtered(request, use_dates=False)
     first = _month_from(request)
     following = (first + timedelta(days=32)).replace(day=1)
     previous = (first - timedelta(days=1)).replace(day=1)
-    queryset = queryset.filter(
+    queryset = filterset.qs.filter(
         end__gt=dates.local_midnight(first), start__lt=dates.local_midnight(following)
     ).order_by("start", "pk")
-    occurrences = _annotate(list(queryset), page, request, neighbourhood)
     by_day = {}
-    for occurrence in occurrences:
+    for occurrence in _listed(queryset, page, request, neighbourhood):
         day = occurrence.local_date
         last = (occurrence.local_end - timedelta(microseconds=1)).date()
         while day <= last:
@@ -175,21 +164,31 @@ def month_context(page, request):
         ]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     ]
-    return {
-        "form": form,
+    context = {
+        "form": filterset.form,
         "month": first,
         "month_name": f"{MONTHS[first.month]} {first.year}",
         "weeks": weeks,
-        "previous_query": query_string(request, month=previous.strftime("%Y-%m")),
-        "next_query": query_string(request, month=following.strftime("%Y-%m")),
-        "agenda_query": query_string(request, month=None),
+        "previous_month": previous.strftime("%Y-%m"),
+        "next_month": following.strftime("%Y-%m"),
     }
+    return page.render(request, template="events/event_month.html", context_overrides=context)
 
 
-def find_event(page, request, slug):
+def _query(request, **changes):
+    """This request's query string with `changes` (None removes a parameter): for links that
+    Python builds, where templates use {% querystring %}."""
+    params = request.GET.copy()
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value is not None:
+            params[name] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+def find_event(request, slug):
     """The live event with this slug on this site, in the current language or else in Dutch."""
-    from .models import Event
-
     neighbourhood = site_neighbourhood(request)
     if neighbourhood is None:
         raise Http404("Events live on their neighbourhood's site.")
@@ -205,124 +204,28 @@ def find_event(page, request, slug):
     return found[0]
 
 
-def _json_ld(event, occurrence, url, venue_url):
-    mode = "OfflineEventAttendanceMode"
-    if event.online_url and (event.venue_id or event.place):
-        mode = "MixedEventAttendanceMode"
-    elif event.online_url:
-        mode = "OnlineEventAttendanceMode"
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        "description": event.summary or strip_tags(event.description or "")[:300],
-        "url": url,
-        "eventStatus": f"https://schema.org/{event.status}",
-        "eventAttendanceMode": f"https://schema.org/{mode}",
-    }
-    if occurrence is not None:
-        start, end = occurrence.start.astimezone(TZ), occurrence.end.astimezone(TZ)
-        if event.all_day:
-            data["startDate"] = start.date().isoformat()
-            data["endDate"] = (end - timedelta(microseconds=1)).date().isoformat()
-        else:
-            data["startDate"] = start.isoformat()
-            data["endDate"] = end.isoformat()
-    locations = []
-    if event.venue_id:
-        venue = event.venue
-        place = {
-            "@type": "Place",
-            "name": venue.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": f"{venue.street} {venue.house_number}".strip(),
-                "postalCode": venue.postcode,
-                "addressLocality": venue.city,
-                "addressCountry": "NL",
-            },
-        }
-        if venue.latitude is not None and venue.longitude is not None:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(venue.latitude),
-                "longitude": float(venue.longitude),
-            }
-        if venue_url:
-            place["url"] = venue_url
-        locations.append(place)
-    elif event.place:
-        locations.append({"@type": "Place", "name": event.place})
-    if event.online_url:
-        locations.append({"@type": "VirtualLocation", "url": event.online_url})
-    if locations:
-        data["location"] = locations[0] if len(locations) == 1 else locations
-    offer = {"@type": "Offer", "url": event.registration_url or url, "priceCurrency": "EUR"}
-    if event.is_free:
-        offer["price"] = "0"
-    elif event.price:
-        offer["description"] = event.price
-    data["offers"] = offer
-    if event.organiser:
-        organizer = {"@type": "Organization", "name": event.organiser}
-        if event.organiser_url:
-            organizer["url"] = event.organiser_url
-        data["organizer"] = organizer
-    return json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+def event_detail(request, page, slug):
+    context = detail_context(request, find_event(request, slug), page=page)
+    return page.render(request, template="events/event_detail.html", context_overrides=context)
 
 
-def detail_context(request, event, page=None, preview=False):
-    from .models import Occurrence
-
-    now = timezone.now()
-    if preview:
-        # A preview shows what the dates would be, without writing anything.
-        from .occurrences import horizon, occurrence_rows
-        from .recurrence import expand
-
-        instances = [i for i in expand(event.schedule(), horizon()) if i.end > now][:10]
-        occurrences = occurrence_rows(event, instances)
-    else:
-        occurrences = list(
-            Occurrence.objects.filter(event=event, end__gt=now).order_by("start", "pk")[:10]
-        )
-    for occurrence in occurrences:
-        occurrence.event = event
-    annotate(occurrences, request, urls={})
-    language = translation.get_language() or "nl"
-    url = request.build_absolute_uri(event.get_url(request) or "") if not preview else ""
-    upcoming = next((o for o in occurrences if not o.is_cancelled), None)
-    venue_url = None
-    if event.venue_id:
-        # The venue's page URL costs several page lookups; it changes only with pages or venues.
-        site = Site.find_for_request(request)
-        key = f"venue-url-{event.venue_id}-{language}-{site.pk if site else 0}"
-        venue_url = cached(key, lambda: event.venue.get_url(request) or "") or None
-    context = {
-        "event": event,
-        "event_lang": "" if event.locale.language_code == language else event.locale.language_code,
-        "occurrences": occurrences,
-        "next_occurrence": upcoming,
-        "venue_url": venue_url,
-        "json_ld": _json_ld(event, upcoming, url, venue_url),
-        "request": request,
-        "page": page,
-        "preview": preview,
-    }
-    if upcoming is not None and url:
-        context["google_url"] = ical.google_calendar_link(event, upcoming, url)
-        context["outlook_url"] = ical.outlook_calendar_link(event, upcoming, url)
-    if url:
-        context["ics_url"] = f"{url}calendar.ics"
-    return context
+def event_without_slash(request, page, slug):
+    url = page.get_url(request) + page.reverse_subpage("event", args=[slug])
+    return redirect(url, permanent=True)
 
 
-def feed_events(page, request):
+def _ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    patch_cache_control(response, max_age=900)
+    return response
+
+
+def feed_events(request):
     """The events behind the agenda's feed: same filters as the page, recent and upcoming."""
-    from .models import Event
-
-    _neighbourhood, _form, queryset, window = filtered(request)
-    if window is None:
+    _neighbourhood, filterset = filtered(request)
+    queryset = filterset.qs
+    if filterset.window is None:
         # Keep the last month so subscribers still see what just happened.
         queryset = queryset.filter(end__gt=timezone.now() - timedelta(days=31))
     ids = queryset.order_by().values("event_id")
@@ -332,3 +235,18 @@ def feed_events(page, request):
         .prefetch_related("exceptions")
         .order_by("start", "pk")
     )
+
+
+def feed(request, page):
+    events = list(feed_events(request))
+    base = request.build_absolute_uri(page.get_url(request))
+    body = calendar_for(events, lambda event: f"{base}{event.slug}/", name=page.title)
+    return _ics_response(body, "agenda.ics")
+
+
+def event_ics(request, page, slug):
+    event = find_event(request, slug)
+    url = request.build_absolute_uri(
+        page.get_url(request) + page.reverse_subpage("event", args=[event.slug])
+    )
+    return _ics_response(calendar_for([event], lambda _event: url), f"{event.slug}.ics")

@@ -5,7 +5,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from infopoint.models import IntroMixin
+from infopoint.models import IntroMixin, Neighbourhood
+
+from .sections import home_sections
 
 SECTION_PAGE_TYPES = [
     "events.EventIndexPage",
@@ -74,10 +76,10 @@ class HomeSectionsMixin(models.Model):
     class Meta:
         abstract = True
 
-    def section_context(self, request):
-        from home.sections import home_sections
-
-        return home_sections(self, request)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self, request))
+        return context
 
 
 class HomePage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page gives __str__
@@ -114,11 +116,6 @@ class HomePage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page gives
         ]
     )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.section_context(request))
-        return context
-
 
 class PortalPage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page gives __str__
     """The city portal's front page: every neighbourhood, with city-wide highlights."""
@@ -130,11 +127,8 @@ class PortalPage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page giv
     )
 
     def get_context(self, request, *args, **kwargs):
-        from infopoint.models import Neighbourhood
-
         context = super().get_context(request, *args, **kwargs)
         context["neighbourhoods"] = Neighbourhood.objects.select_related("site")
-        context.update(self.section_context(request))
         return context
 
 

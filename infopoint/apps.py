@@ -7,6 +7,7 @@ class InfopointConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        # Models are loaded by now (the reason signal code is imported here, not at the top).
+        from .signals import connect
 
-        signals.connect()
+        connect()

@@ -124,12 +124,13 @@ class VenueBlock(blocks.StructBlock):
 
     class Meta:
         icon = "home"
-        template = "components/blocks/venue.html"
+        # The venues app shows it: infopoint keeps the block's shape, not how venues look.
+        template = "venues/blocks/venue.html"
         description = "A meeting place from the list, always showing its current address."
 
 
 class EventsWithTagBlock(blocks.StructBlock):
-    """The next events carrying a tag; the agenda fills it in (see the block template)."""
+    """The next events carrying a tag; the agenda fills it in (its template is the agenda's)."""
 
     tag = blocks.CharBlock(
         max_length=100, help_text="Show upcoming events with this tag, e.g. “taalcafé”."
@@ -140,7 +141,7 @@ class EventsWithTagBlock(blocks.StructBlock):
 
     class Meta:
         icon = "date"
-        template = "components/blocks/events_with_tag.html"
+        template = "events/blocks/events_with_tag.html"
         description = "The next few events with a tag, kept up to date automatically."
         preview_value = {"tag": "taalcafé", "count": 3}
 

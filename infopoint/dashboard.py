@@ -2,20 +2,16 @@
 
 "Awaiting your review" is Wagtail's panel, which already lists only what waits for the user: each
 neighbourhood's workflow task belongs to that neighbourhood's moderators group (superusers see
-every task); it is replaced only to read it in fewer queries. The other two add the chores editors
-forget: events coming up without a place, and guides nobody has checked for a year. Each panel
-runs a fixed number of queries however much it lists, and shows at most LIMIT rows with a count
-of the rest.
+every task); it is replaced only to read it in fewer queries. Guides nobody has checked for a year
+are a chore editors forget. Apps above add their own chores on `NeighbourhoodPanel` (the agenda:
+events coming up without a place). Each panel runs a fixed number of queries however much it
+lists, and shows at most LIMIT rows with a count of the rest.
 """
 
 import copy
-from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.admin.utils import quote
-from django.db.models import Count, OuterRef, Q, Subquery, Window
-from django.urls import reverse
-from django.utils import timezone
+from django.db.models import Count, Q, Window
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
@@ -25,7 +21,6 @@ from .models import GuidePage
 from .permissions import neighbourhoods_of
 
 LIMIT = 20
-UPCOMING_DAYS = 14
 
 
 def _neighbourhoods(request):
@@ -67,57 +62,6 @@ class NeighbourhoodPanel(Component):
             # A superuser or someone in several neighbourhoods needs to see whose item it is.
             "show_neighbourhood": len(neighbourhoods) > 1,
         }
-
-
-class EventsWithoutVenuePanel(NeighbourhoodPanel):
-    """Published events on in the next two weeks whose residents cannot tell where to go: no
-    meeting place chosen and no online link (a free-text place is shown, to link it up)."""
-
-    name = "events_without_venue"
-    template_name = "infopoint/dashboard/events_without_venue.html"
-    order = 230
-
-    def queryset(self, neighbourhoods):
-        from events.models import Event, EventStatus, Occurrence
-
-        now = timezone.now()
-        next_date = (
-            Occurrence.objects.filter(
-                event=OuterRef("pk"),
-                end__gte=now,
-                start__lt=now + timedelta(days=UPCOMING_DAYS),
-                cancelled=False,
-            )
-            .order_by("start")
-            .values("start")[:1]
-        )
-        return (
-            Event.objects.filter(
-                neighbourhood__in=neighbourhoods,
-                live=True,
-                venue__isnull=True,
-                online_url="",
-                # Translations share the venue: the Dutch source stands for all of them.
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .exclude(status=EventStatus.CANCELLED)
-            .annotate(next_start=Subquery(next_date))
-            .filter(next_start__isnull=False)
-        )
-
-    def get_rows(self, request, neighbourhoods):
-        from events.models import Event
-
-        events = list(
-            self.queryset(neighbourhoods)
-            .select_related("neighbourhood")
-            .annotate(total=Window(Count("pk")))
-            .order_by("next_start", "title")[:LIMIT]
-        )
-        edit = Event.snippet_viewset.get_url_name("edit")
-        for event in events:
-            event.edit_url = reverse(edit, args=[quote(event.pk)])
-        return events
 
 
 class GuidesToCheckPanel(NeighbourhoodPanel):

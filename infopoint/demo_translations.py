@@ -11,7 +11,7 @@ import re
 
 from django.conf import settings
 
-from .translation import is_translated, translate
+from .translation import ensure_locales, is_translated, translate
 
 # Keys of demo structures that are not text a resident reads (or must stay as they are, such as
 # the tag an events block looks up).
@@ -68,8 +68,6 @@ def page_catalogue(pairs):
 
 def demo_locales():
     """The demo's Wagtail locales by language code (Dutch, English, Arabic, Turkish)."""
-    from infopoint.neighbourhoods import ensure_locales
-
     return ensure_locales()
 
 

@@ -1,62 +1,47 @@
 """The parts of every page that come from the site rather than the page: menu, footer, theme.
 
-They are built once per site and language and cached; publishing, unpublishing, moving or deleting
-a page, or saving the information point's settings, starts a new cache generation.
+They are built once per site and language and remembered (infopoint.cache) until something
+changes.
 """
 
 import hashlib
-import uuid
 
-from django.core.cache import cache
+from django.conf import settings
 from django.utils import translation
+from wagtail.models import Locale
 
+from .cache import cached
+from .models import (
+    FormPage,
+    InformationPointSettings,
+    Neighbourhood,
+    NewsIndexPage,
+    SearchPage,
+    StandardPage,
+)
 from .models.settings import DEFAULT_ACCENT_COLOUR
-
-GENERATION_KEY = "site-chrome:generation"
-TIMEOUT = 60 * 60 * 24
-
-
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, value, None)
-        value = cache.get(GENERATION_KEY, value)
-    return value
-
-
-def invalidate(**kwargs):
-    """Forget every cached menu, footer and breadcrumb trail (signal receiver)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def _settings_data(site):
-    from .models import InformationPointSettings
-
-    settings = InformationPointSettings.for_site(site)
+    point = InformationPointSettings.for_site(site)
     logo = None
-    if settings.logo is not None:
-        rendition = settings.logo.get_rendition("max-240x80")
-        logo = {"url": rendition.url, "alt": settings.logo.description}
+    if point.logo is not None:
+        rendition = point.logo.get_rendition("max-240x80")
+        logo = {"url": rendition.url, "alt": point.logo.description}
     return {
-        "name": settings.name,
-        "address": settings.address,
-        "phone": settings.phone,
-        "email": settings.email,
-        "opening_hours": settings.opening_hours,
-        "social_links": settings.social_links,
-        "footer_text": settings.footer_text,
+        "name": point.name,
+        "address": point.address,
+        "phone": point.phone,
+        "email": point.email,
+        "opening_hours": point.opening_hours,
+        "social_links": point.social_links,
+        "footer_text": point.footer_text,
         "logo": logo,
-        "accent_colour": settings.accent_colour,
+        "accent_colour": point.accent_colour,
     }
 
 
 def build_chrome(site, language):
-    from django.conf import settings
-    from wagtail.models import Locale
-
-    from .models import FormPage, Neighbourhood, NewsIndexPage, SearchPage, StandardPage
-
     with translation.override(language):
         home = site.root_page.localized
         children = list(home.get_children().live().public())
@@ -105,22 +90,7 @@ def site_chrome(site, language):
     """The cached menu, footer and theme data of a site in a language (0 queries when cached)."""
     if site is None:
         return {}
-    key = f"site-chrome:{generation()}:{site.pk}:{language}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_chrome(site, language)
-        cache.set(key, chrome, TIMEOUT)
-    return chrome
-
-
-def cached(key, build):
-    """`build()`, cached until the next page or settings change."""
-    full_key = f"{key}:{generation()}"
-    value = cache.get(full_key)
-    if value is None:
-        value = build()
-        cache.set(full_key, value, TIMEOUT)
-    return value
+    return cached(f"site-chrome:{site.pk}:{language}", lambda: build_chrome(site, language))
 
 
 def breadcrumbs(page, request):

@@ -2,8 +2,8 @@
 
 Wagtail looks up the site (one query), the active locale (one), the localised home page (one) and
 then two queries per level of the path on every request. Those answers change only when a page is
-published, unpublished, moved or deleted or a site is saved, which is exactly when the menus'
-cache generation changes (see `infopoint.signals`). So the site is remembered per host and port,
+published, unpublished, moved or deleted or a site is saved, which is exactly when the cache
+generation changes (see `infopoint.cache`). So the site is remembered per host and port,
 and a page's place in the tree per site, language and path; a request then costs one query for its
 page. Anything not remembered yet, or no longer live, goes through Wagtail's own routing, whose
 answer is remembered for the next request.
@@ -18,7 +18,8 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from .navigation import TIMEOUT, generation
+from .cache import TIMEOUT
+from .cache import prefix as key_prefix
 
 _NO_SITE = "none"
 
@@ -28,7 +29,7 @@ def find_site(request):
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"route-site:{generation()}:{hostname}:{request.get_port()}"
+    key = f"{key_prefix('route-site')}{hostname}:{request.get_port()}"
     site = cache.get(key)
     if site is None:
         site = Site._find_for_request(request)
@@ -53,7 +54,7 @@ class SiteMiddleware:
 
 def _route_prefix(site):
     # One cache read for the generation per request, however deep the path.
-    return f"route:{generation()}:{site.pk}:{translation.get_language()}:"
+    return f"{key_prefix('route')}{site.pk}:{translation.get_language()}:"
 
 
 def _cached_route(request, prefix, components):

@@ -1,10 +1,11 @@
 """Which part of the city a page speaks for: its own neighbourhood, or (on the portal) all of it."""
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
+
+from .cache import cached
 
 
 def home_path(page):
@@ -13,16 +14,17 @@ def home_path(page):
 
 
 def portal_paths():
-    """Tree paths of the portal's home pages (every language), cached with the site menus."""
-    from infopoint.navigation import generation
+    """Tree paths of the portal's home page in every language: the root of the default site
+    and the pages that share its translation key."""
 
-    key = f"portal-paths:{generation()}"
-    paths = cache.get(key)
-    if paths is None:
-        portal_page = apps.get_model("home", "PortalPage")
-        paths = set(portal_page.objects.values_list("path", flat=True))
-        cache.set(key, paths, 60 * 60 * 24)
-    return paths
+    def build():
+        portal_key = Page.objects.filter(sites_rooted_here__is_default_site=True).values(
+            "translation_key"
+        )[:1]
+        homes = Page.objects.filter(depth=2, translation_key__in=portal_key)
+        return set(homes.values_list("path", flat=True))
+
+    return cached("portal-paths", build)
 
 
 def is_on_portal(page):
@@ -44,20 +46,15 @@ def public(pages):
 def site_names():
     """Site id -> name, to say which neighbourhood an item on a city-wide listing comes from.
 
-    Cached with the menus (saving a site starts a new generation).
+    Remembered until a site changes (infopoint.cache).
     """
-    from wagtail.models import Site
-
-    from infopoint.navigation import cached
-
     return cached("site-names", lambda: dict(Site.objects.values_list("pk", "site_name")))
 
 
 def neighbourhoods():
-    """Every neighbourhood with its site and home page: a short list, cached with the menus
-    (saving a neighbourhood or a site starts a new generation)."""
-    from infopoint.navigation import cached
-
+    """Every neighbourhood with its site and home page: a short list, remembered until a
+    neighbourhood or a site changes (infopoint.cache)."""
+    # Looked up by name: the models import this module.
     neighbourhood = apps.get_model("infopoint", "Neighbourhood")
     return cached(
         "neighbourhoods", lambda: list(neighbourhood.objects.select_related("site__root_page"))

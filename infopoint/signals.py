@@ -1,5 +1,10 @@
-"""What follows from a publication: translations follow their Dutch source, and the cached menus,
-footers and breadcrumbs are refreshed."""
+"""What follows from a change: translations follow their Dutch source, and what is remembered
+(infopoint.cache) is forgotten.
+
+infopoint connects the receivers for what it owns (pages, sites, neighbourhoods, settings); the apps
+above it connect their own models from their AppConfig.ready() with `translations_follow` and
+`infopoint.cache.forget_when_changed`.
+"""
 
 from django.conf import settings
 from django.db import transaction
@@ -7,7 +12,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
-from .navigation import invalidate
+from . import cache
+from .models import InformationPointSettings, Neighbourhood
 from .translation import sync_translations
 
 
@@ -20,10 +26,11 @@ def sync_page_translations(sender, instance, **kwargs):
 
 
 def sync_snippet_translations(sender, instance, raw=False, **kwargs):
-    """A venue or event saved (a venue) or published (an event) in Dutch: its translations follow.
+    """A snippet saved (without drafts) or published (with drafts) in Dutch: its translations
+    follow.
 
-    Deferred until the transaction commits, because a snippet's rooms, hours and exceptions are
-    saved after the snippet itself.
+    Deferred until the transaction commits, because a snippet's inline rows (rooms, hours,
+    exceptions) are saved after the snippet itself.
     """
     if raw or instance.locale.language_code != settings.LANGUAGE_CODE:
         return
@@ -37,36 +44,32 @@ def sync_snippet_translations(sender, instance, raw=False, **kwargs):
     transaction.on_commit(sync)
 
 
+def translations_follow(model, *, on_publish=False):
+    """Keep the translations of a translatable snippet in step with its Dutch source: when it is
+    saved, or (`on_publish`, for a snippet with drafts) when it is published."""
+    signal = published if on_publish else post_save
+    signal.connect(
+        sync_snippet_translations,
+        sender=model,
+        dispatch_uid=f"sync-translations-{model._meta.label_lower}",
+    )
+
+
 def _settings_saved(created=False, **kwargs):
     # Wagtail creates a site's settings row (with defaults) the first time anyone reads it;
-    # only a real change needs fresh menus and footers.
+    # only a real change shows anywhere.
     if not created:
-        invalidate()
+        cache.invalidate()
 
 
 def connect():
-    from events.models import Event
-    from venues.models import Venue
-
-    from .models import InformationPointSettings, Neighbourhood
-
-    post_save.connect(
-        sync_snippet_translations, sender=Venue, dispatch_uid="sync-venue-translations"
-    )
-    published.connect(
-        sync_snippet_translations, sender=Event, dispatch_uid="sync-event-translations"
-    )
     page_published.connect(sync_page_translations, dispatch_uid="infopoint-sync-page-translations")
-    page_published.connect(invalidate, dispatch_uid="chrome-page-published")
-    page_unpublished.connect(invalidate, dispatch_uid="chrome-page-unpublished")
-    post_page_move.connect(invalidate, dispatch_uid="chrome-page-moved")
-    post_delete.connect(invalidate, sender=Page, dispatch_uid="chrome-page-deleted")
-    post_save.connect(invalidate, sender=Site, dispatch_uid="chrome-site-saved")
-    post_delete.connect(invalidate, sender=Site, dispatch_uid="chrome-site-deleted")
-    post_save.connect(invalidate, sender=Neighbourhood, dispatch_uid="chrome-neighbourhood-saved")
-    post_delete.connect(
-        invalidate, sender=Neighbourhood, dispatch_uid="chrome-neighbourhood-deleted"
-    )
+    page_published.connect(cache.invalidate, dispatch_uid="wijkinfo-cache-page-published")
+    page_unpublished.connect(cache.invalidate, dispatch_uid="wijkinfo-cache-page-unpublished")
+    post_page_move.connect(cache.invalidate, dispatch_uid="wijkinfo-cache-page-moved")
+    post_delete.connect(cache.invalidate, sender=Page, dispatch_uid="wijkinfo-cache-page-deleted")
+    for model in (Site, Neighbourhood):
+        cache.forget_when_changed(model)
     post_save.connect(
-        _settings_saved, sender=InformationPointSettings, dispatch_uid="chrome-settings-saved"
+        _settings_saved, sender=InformationPointSettings, dispatch_uid="wijkinfo-cache-settings"
     )

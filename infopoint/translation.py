@@ -4,13 +4,27 @@ Code that creates translated content (create_neighbourhood, the demo) fills the 
 leaves the rest to fall back to the Dutch source until a translator fills them in.
 """
 
-from wagtail.models import Page
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.utils import translation
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
+
+
+def content_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def ensure_locales():
+    """Every content language has a Wagtail Locale; Dutch (the default) comes first."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in content_languages()
+    }
 
 
 def _wanted(strings, catalogue, path, text):
@@ -111,9 +125,41 @@ def sync_translations(instance):
     ]
 
 
+def language_code(language=None):
+    """A language code from a code, a Locale or nothing (the active language)."""
+    if isinstance(language, Locale):
+        return language.language_code
+    return language or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def in_language_or_dutch(queryset, language=None, *, via="", translations=None):
+    """What a listing shows of translatable things: the rows of `queryset` in `language` (the
+    active one by default), and the Dutch rows that have no such translation, which residents then
+    read in Dutch. The one rule for venues, events, terms and their listings.
+
+    `via` is the path to the translatable model when the queryset lists something else (an
+    occurrence's event: "event__"); `translations` narrows the rows that count as a translation
+    (only live events, say). Locales are matched by language code, which spares a Locale query.
+    """
+    code = language_code(language)
+    default = settings.LANGUAGE_CODE
+    if code == default:
+        return queryset.filter(**{f"{via}locale__language_code": code})
+    if translations is None:
+        translations = queryset.model.objects.all()
+    translated = translations.filter(
+        locale__language_code=code, translation_key=OuterRef(f"{via}translation_key")
+    )
+    return queryset.filter(
+        Q(**{f"{via}locale__language_code": code})
+        | Q(**{f"{via}locale__language_code": default}) & ~Exists(translated)
+    )
+
+
 def in_language(objects, locale_id):
     """Each object (venues, events: translatable, with a neighbourhood) in the locale `locale_id`
-    where translated, else as it is (usually Dutch): listings show everything, translated or not.
+    where translated, else as it is (usually Dutch): the same rule as `in_language_or_dutch`, for
+    objects already chosen (search hits, featured venues) rather than a queryset.
 
     One query for the whole list (all of one model). Duplicates (an object listed in two
     languages) are dropped, so the caller may pass objects chosen in any language.

@@ -10,11 +10,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import GuidesToReviewView
-from .dashboard import AwaitingReviewPanel, EventsWithoutVenuePanel, GuidesToCheckPanel
+from .dashboard import AwaitingReviewPanel, GuidesToCheckPanel
 from .models import Neighbourhood
+from .registry import NEIGHBOURHOOD_SECTIONS, SEARCH_SOURCES, Section
+from .search import PageSearchSource
 
 
-class NeighbourhoodPermissionPolicy(ModelPermissionPolicy):
+class NeighbourhoodRecordPolicy(ModelPermissionPolicy):
     """A neighbourhood needs a site, groups and a collection, which only the
     `create_neighbourhood` command sets up together; the admin may rename or re-centre it."""
 
@@ -34,7 +36,7 @@ class NeighbourhoodViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("latitude"), FieldPanel("longitude")]
 
 
-register_permission_policy(Neighbourhood, NeighbourhoodPermissionPolicy(Neighbourhood))
+register_permission_policy(Neighbourhood, NeighbourhoodRecordPolicy(Neighbourhood))
 register_snippet(NeighbourhoodViewSet)
 
 
@@ -70,4 +72,52 @@ def add_neighbourhood_panels(request, panels):
         AwaitingReviewPanel() if isinstance(panel, WorkflowObjectsToModeratePanel) else panel
         for panel in panels
     ]
-    panels.extend([EventsWithoutVenuePanel(), GuidesToCheckPanel()])
+    panels.append(GuidesToCheckPanel())
+
+
+@hooks.register(SEARCH_SOURCES)
+def search_pages():
+    return PageSearchSource()
+
+
+@hooks.register(NEIGHBOURHOOD_SECTIONS)
+def news_section():
+    return Section(
+        "infopoint.NewsIndexPage",
+        {
+            "nl": ("Nieuws", "nieuws"),
+            "en": ("News", "news"),
+            "ar": ("الأخبار", "news"),
+            "tr": ("Haberler", "haberler"),
+        },
+        order=30,
+    )
+
+
+@hooks.register(NEIGHBOURHOOD_SECTIONS)
+def guides_section():
+    return Section(
+        "infopoint.GuideIndexPage",
+        {
+            "nl": ("Wegwijzer", "wegwijzer"),
+            "en": ("Guides", "guides"),
+            "ar": ("دليل الحي", "guides"),
+            "tr": ("Rehber", "rehber"),
+        },
+        order=40,
+    )
+
+
+@hooks.register(NEIGHBOURHOOD_SECTIONS)
+def search_section():
+    return Section(
+        "infopoint.SearchPage",
+        {
+            "nl": ("Zoeken", "zoeken"),
+            "en": ("Search", "search"),
+            "ar": ("بحث", "search"),
+            "tr": ("Arama", "arama"),
+        },
+        order=50,
+        show_in_menus=False,
+    )

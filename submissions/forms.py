@@ -14,6 +14,7 @@ from events import dates, recurrence
 from events.models import Event
 from infopoint.antispam import HONEYPOT_FIELD, honeypot_field
 from infopoint.translation import in_language
+from venues.models import Venue
 
 NAME_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 150
@@ -142,8 +143,6 @@ class EventSubmissionForm(forms.Form):
 
     def _venues(self):
         """Dutch venue pk -> name in the page's language (falling back to Dutch)."""
-        from venues.models import Venue
-
         dutch = list(
             Venue.objects.filter(
                 neighbourhood=self.neighbourhood,

@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 from infopoint.antispam import RateLimit, client_digest
 
 from .forms import IMAGE_MAX_BYTES
-from .models import EventSubmission
+from .models.submission import EventSubmission
 
 # How many events one address may hand in to one neighbourhood's page in a window (seconds).
 SUBMISSION_RATE_LIMIT = getattr(settings, "SUBMISSION_RATE_LIMIT", (5, 60 * 60))

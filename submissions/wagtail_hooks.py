@@ -15,15 +15,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import EventSubmission
+from events.views import AGENDA_LINKS
+from infopoint.cache import cached
+from infopoint.permissions import scope_of
+from infopoint.registry import NEIGHBOURHOOD_SECTIONS, Section
 
-
-def neighbourhoods_of(user):
-    """The neighbourhoods whose editor or moderator group the user belongs to."""
-    from infopoint.models import Neighbourhood
-
-    groups = user.groups.all()
-    return Neighbourhood.objects.filter(Q(editors__in=groups) | Q(moderators__in=groups))
+from .models import EventSubmission, EventSubmissionPage
 
 
 class SubmissionPermissionPolicy(BasePermissionPolicy):
@@ -49,11 +46,10 @@ class SubmissionPermissionPolicy(BasePermissionPolicy):
 
 class SubmissionIndexView(IndexView):
     def get_base_queryset(self):
+        # Where the reader works, by the one rule for every listing (infopoint.permissions):
+        # their neighbourhoods, or the whole city for superusers and city administrators.
         queryset = EventSubmission.objects.select_related("event__neighbourhood")
-        user = self.request.user
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(event__neighbourhood__in=neighbourhoods_of(user))
+        return scope_of(self.request.user).filter(queryset, field="event__neighbourhood")
 
 
 register_permission_policy(EventSubmission, SubmissionPermissionPolicy(EventSubmission))
@@ -93,3 +89,32 @@ class EventSubmissionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_submission_viewset():
     return EventSubmissionViewSet("event_submissions")
+
+
+# Not under the agenda: the agenda's <slug>/ route would take its address for an event.
+@hooks.register(NEIGHBOURHOOD_SECTIONS)
+def submission_section():
+    return Section(
+        "submissions.EventSubmissionPage",
+        {
+            "nl": ("Evenement aanmelden", "evenement-aanmelden"),
+            "en": ("Submit an event", "submit-an-event"),
+            "ar": ("أضف نشاطًا", "submit-an-event"),
+            "tr": ("Etkinlik bildir", "etkinlik-bildir"),
+        },
+        order=60,
+        show_in_menus=False,
+        on_portal=False,
+    )
+
+
+@hooks.register(AGENDA_LINKS)
+def submit_an_event(agenda, request):
+    """“Organising something? Submit an event”, when the agenda's home has a submission page."""
+
+    def find():
+        page = EventSubmissionPage.objects.live().sibling_of(agenda).first()
+        return (page.get_url(request) or "") if page is not None else ""
+
+    url = cached(f"submit-event-url:{agenda.pk}", find)
+    return {"template": "submissions/includes/agenda_link.html", "url": url} if url else None

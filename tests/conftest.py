@@ -4,8 +4,8 @@ from django.test.utils import override_settings
 from django.utils import translation
 from wagtail.models import Site
 
+from home.neighbourhoods import create_neighbourhood, ensure_portal
 from infopoint.models import Neighbourhood
-from infopoint.neighbourhoods import create_neighbourhood, ensure_portal
 from tests import clock
 from tests import demo_city as demo_block
 from tests.clock import _frozen_clock  # noqa: F401 - an autouse fixture

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from infopoint.demo import demo_image, seeded_random
-from infopoint.neighbourhoods import ensure_locales
+from infopoint.translation import ensure_locales
 
 from .demo_translations import translate_venue
 from .models import (

@@ -6,53 +6,83 @@ field and ignored; the page still answers 200 with the other filters applied.
 
 from collections import defaultdict
 
+import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import OpeningException, OpeningHours, PriceClass, Venue, VenueKind, VenueRoom
+from .models.parts import OpeningException, OpeningHours, VenueRoom
+from .models.venue import Venue
+from .models.vocabulary import PriceClass, VenueKind
 from .opening import days_that_reach, is_open_during
 
 
-class VenueFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Kind of place"), required=False)
-    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
-    facility = forms.MultipleChoiceField(
-        label=_("Facilities"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    access = forms.MultipleChoiceField(
-        label=_("Accessibility"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    capacity = forms.IntegerField(
-        label=_("At least this many people"), required=False, min_value=1, max_value=100_000
-    )
-    open_now = forms.BooleanField(label=_("Open now"), required=False)
-    free = forms.BooleanField(label=_("Free of charge"), required=False)
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (django-filter's NumberFilter takes decimals)."""
 
-    def __init__(self, data, *, facilities, accessibility, neighbourhoods=None):
-        super().__init__(data)
-        self.fields["kind"].choices = [("", _("Any kind"))] + list(VenueKind.choices)
-        self.fields["facility"].choices = facilities
-        self.fields["access"].choices = accessibility
+    field_class = forms.IntegerField
+
+
+class FinderFilterSet(django_filters.FilterSet):
+    """The finder's filters. Form fields keep the names residents see in the address bar."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_text", max_length=100, strip=True
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of place"), choices=VenueKind.choices, empty_label=_("Any kind")
+    )
+    neighbourhood = django_filters.ChoiceFilter(
+        label=_("Neighbourhood"),
+        field_name="neighbourhood__slug",
+        empty_label=_("All neighbourhoods"),
+    )
+    facility = django_filters.MultipleChoiceFilter(
+        label=_("Facilities"), method="filter_facilities", widget=forms.CheckboxSelectMultiple
+    )
+    access = django_filters.MultipleChoiceFilter(
+        label=_("Accessibility"),
+        method="filter_accessibility",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    capacity = IntegerFilter(
+        label=_("At least this many people"),
+        method="filter_capacity",
+        min_value=1,
+        max_value=100_000,
+    )
+    open_now = django_filters.BooleanFilter(
+        label=_("Open now"), method="filter_open_now", widget=forms.CheckboxInput
+    )
+    free = django_filters.BooleanFilter(
+        label=_("Free of charge"), method="filter_free", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Venue
+        fields = []
+
+    def __init__(self, data, queryset, *, facilities, accessibility, neighbourhoods=None, at):
+        super().__init__(data, queryset)
+        self.at = at  # the moment "open now" means
+        self.filters["facility"].extra["choices"] = facilities
+        self.filters["access"].extra["choices"] = accessibility
         if neighbourhoods is None:
-            del self.fields["neighbourhood"]
+            del self.filters["neighbourhood"]  # a neighbourhood's own site
         else:
-            self.fields["neighbourhood"].choices = [("", _("All neighbourhoods"))] + [
+            self.filters["neighbourhood"].extra["choices"] = [
                 (n.slug, n.name) for n in neighbourhoods
             ]
 
-    def filters(self):
-        """The valid filters (an invalid field is left out, never raised)."""
+    @property
+    def applied(self):
+        """The valid filters that narrow the list (invalid ones are left out, never raised)."""
         self.is_valid()
-        data = getattr(self, "cleaned_data", {})
+        data = getattr(self.form, "cleaned_data", {})
         return {name: value for name, value in data.items() if value not in ("", None, [], False)}
 
-
-def apply_filters(queryset, filters, at):
-    """Narrow a venue queryset by the finder's filters; `at` is the moment "open now" means."""
-    if text := filters.get("q", "").strip():
-        for word in text.split():
+    def filter_text(self, queryset, name, value):
+        for word in value.split():
             queryset = queryset.filter(
                 Q(name__icontains=word)
                 | Q(short_description__icontains=word)
@@ -60,36 +90,42 @@ def apply_filters(queryset, filters, at):
                 | Q(postcode__icontains=word)
                 | Q(tags__name__iexact=word)
             )
-        queryset = queryset.distinct()
-    if kind := filters.get("kind"):
-        queryset = queryset.filter(kind=kind)
-    if neighbourhood := filters.get("neighbourhood"):
-        queryset = queryset.filter(neighbourhood__slug=neighbourhood)
-    # Several facilities mean all of them: one EXISTS per term (no duplicate rows, no GROUP BY).
-    for slug in filters.get("facility", []):
-        queryset = queryset.filter(
-            Exists(
-                Venue.facilities.through.objects.filter(venue=OuterRef("pk"), facility__slug=slug)
-            )
-        )
-    for slug in filters.get("access", []):
-        queryset = queryset.filter(
-            Exists(
-                Venue.accessibility_features.through.objects.filter(
-                    venue=OuterRef("pk"), accessibilityfeature__slug=slug
+        return queryset.distinct() if value.split() else queryset
+
+    def filter_facilities(self, queryset, name, slugs):
+        # Several facilities mean all of them: one EXISTS per term (no duplicate rows).
+        for slug in slugs:
+            queryset = queryset.filter(
+                Exists(
+                    Venue.facilities.through.objects.filter(
+                        venue=OuterRef("pk"), facility__slug=slug
+                    )
                 )
             )
-        )
-    if capacity := filters.get("capacity"):
-        queryset = queryset.filter(
+        return queryset
+
+    def filter_accessibility(self, queryset, name, slugs):
+        for slug in slugs:
+            queryset = queryset.filter(
+                Exists(
+                    Venue.accessibility_features.through.objects.filter(
+                        venue=OuterRef("pk"), accessibilityfeature__slug=slug
+                    )
+                )
+            )
+        return queryset
+
+    def filter_capacity(self, queryset, name, capacity):
+        return queryset.filter(
             Q(capacity__gte=capacity)
             | Exists(VenueRoom.objects.filter(venue=OuterRef("pk"), capacity__gte=capacity))
         )
-    if filters.get("free"):
-        queryset = queryset.filter(price_class=PriceClass.FREE)
-    if filters.get("open_now"):
-        queryset = queryset.filter(pk__in=open_venue_ids(queryset, at))
-    return queryset
+
+    def filter_open_now(self, queryset, name, value):
+        return queryset.filter(pk__in=open_venue_ids(queryset, self.at)) if value else queryset
+
+    def filter_free(self, queryset, name, value):
+        return queryset.filter(price_class=PriceClass.FREE) if value else queryset
 
 
 def open_venue_ids(venues, at):

@@ -7,43 +7,21 @@ a fixed number of queries however many venues they show.
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone, translation
-from wagtail.models import Locale, Page
+from django.utils import timezone
 
 from infopoint.scope import neighbourhood_for_site
+from infopoint.translation import in_language_or_dutch, language_code
 
-from .models import (
-    AccessibilityFeature,
-    Facility,
-    OpeningException,
-    Venue,
-    VenueIndexPage,
-)
-
-
-def _language_code(locale=None):
-    if locale is None:
-        return translation.get_language() or settings.LANGUAGE_CODE
-    if isinstance(locale, Locale):
-        return locale.language_code
-    return locale
+from .models.parts import OpeningException
+from .models.venue import Venue
+from .models.vocabulary import AccessibilityFeature, Facility
 
 
 def in_locale(queryset, locale=None):
     """Rows of a translatable queryset in `locale`, plus Dutch rows not yet translated into it."""
-    code = _language_code(locale)
-    if code == settings.LANGUAGE_CODE:
-        return queryset.filter(locale__language_code=code)
-    translated = queryset.model.objects.filter(
-        locale__language_code=code, translation_key=OuterRef("translation_key")
-    )
-    return queryset.filter(
-        Q(locale__language_code=code)
-        | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Exists(translated)
-    )
+    return in_language_or_dutch(queryset, locale)
 
 
 def venues_in_locale(locale=None):
@@ -52,7 +30,7 @@ def venues_in_locale(locale=None):
 
 def localized_terms(model, locale=None):
     """A vocabulary's terms annotated with `label`: the name in `locale`, else the stored one."""
-    code = _language_code(locale)
+    code = language_code(locale)
     translated_name = model.objects.filter(
         translation_key=OuterRef("translation_key"), locale__language_code=code
     ).values("name")[:1]
@@ -108,52 +86,11 @@ def venues_for_site(site, locale=None, at=None):
 
     On a neighbourhood's site its own venues; on the city portal every neighbourhood's. Ready for
     a listing: iterating N venues and reading their facilities, accessibility features and
-    opening hours costs the same few queries for any N. Call `attach_urls` to link them.
+    opening hours costs the same few queries for any N. Call `venues.links.attach_urls` to link
+    them.
     """
     queryset = venues_in_locale(locale).filter(is_active=True)
     neighbourhood = neighbourhood_for_site(site)
     if neighbourhood is not None:
         queryset = queryset.filter(neighbourhood=neighbourhood)
     return with_listing_data(queryset, locale, at)
-
-
-def finder_urls(request=None, locale=None, neighbourhoods=None):
-    """{neighbourhood id: URL of its finder in `locale` (else in Dutch)} in three queries.
-
-    Pass `neighbourhoods` fetched with select_related("site__root_page") to save one.
-    """
-    from infopoint.models import Neighbourhood
-
-    if neighbourhoods is None:
-        neighbourhoods = Neighbourhood.objects.select_related("site__root_page")
-    code = _language_code(locale)
-    finders = list(
-        VenueIndexPage.objects.live()
-        .filter(locale__language_code__in={code, settings.LANGUAGE_CODE})
-        .select_related("locale")
-    )
-    # A finder belongs to the home page (depth 2) its path starts with; translations of a
-    # neighbourhood's home share its translation key.
-    steplen = Page.steplen
-    home_keys = dict(
-        Page.objects.filter(
-            path__in={finder.path[: 2 * steplen] for finder in finders}
-        ).values_list("path", "translation_key")
-    )
-    by_home = {}
-    for finder in sorted(finders, key=lambda f: f.locale.language_code != code):
-        by_home.setdefault(home_keys.get(finder.path[: 2 * steplen]), finder)
-    urls = {}
-    for neighbourhood in neighbourhoods:
-        finder = by_home.get(neighbourhood.site.root_page.translation_key)
-        if finder is not None:
-            urls[neighbourhood.pk] = finder.get_url(request)
-    return urls
-
-
-def attach_urls(venues, request=None, locale=None, urls=None):
-    """Let `venue.get_url()` answer without a query for every venue in `venues`."""
-    urls = finder_urls(request, locale) if urls is None else urls
-    for venue in venues:
-        venue._finder_url = urls.get(venue.neighbourhood_id)
-    return venues

@@ -1,10 +1,10 @@
 """The finder and a venue's page, served by VenueIndexPage's routes."""
 
-import json
 from datetime import timedelta
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -19,18 +19,14 @@ from wagtail.models import Site
 from infopoint import scope
 from infopoint.antispam import RateLimit
 
-from .filters import VenueFilterForm, apply_filters
-from .models import AccessibilityFeature, Facility, OpeningException, Venue
-from .opening import is_open_at, week_schedule
-from .queries import (
-    attach_urls,
-    finder_urls,
-    in_locale,
-    localized_terms,
-    venues_in_locale,
-    vocabularies,
-    with_listing_data,
-)
+from .detail import detail_context
+from .filters import FinderFilterSet
+from .links import attach_urls, finder_urls
+from .models.parts import OpeningException
+from .models.venue import Venue
+from .models.vocabulary import AccessibilityFeature, Facility
+from .opening import is_open_at
+from .queries import in_locale, localized_terms, venues_in_locale, vocabularies, with_listing_data
 
 PER_PAGE = 20
 # Reports one address may send about one neighbourhood's places in a window (seconds);
@@ -54,19 +50,19 @@ def finder(request, page, now=None):
     neighbourhoods = scope.neighbourhoods()
     neighbourhood = scope.neighbourhood_for_site(site)
     facilities, accessibility = vocabularies()
-    form = VenueFilterForm(
-        request.GET,
-        facilities=facilities,
-        accessibility=accessibility,
-        neighbourhoods=None if neighbourhood else neighbourhoods,
-    )
-    filters = form.filters()
     base = venues_in_locale().filter(is_active=True)
     if neighbourhood is not None:
         base = base.filter(neighbourhood=neighbourhood)
-    results = apply_filters(base, filters, now)
+    filterset = FinderFilterSet(
+        request.GET,
+        base,
+        facilities=facilities,
+        accessibility=accessibility,
+        neighbourhoods=None if neighbourhood else neighbourhoods,
+        at=now,
+    )
     matches = list(
-        results.order_by("name", "pk").values_list(
+        filterset.qs.order_by("name", "pk").values_list(
             "pk", "name", "slug", "latitude", "longitude", "neighbourhood_id"
         )
     )
@@ -76,7 +72,7 @@ def finder(request, page, now=None):
     if neighbourhood is not None:
         urls = {neighbourhood.pk: page.get_url(request)}
     else:
-        urls = finder_urls(request, neighbourhoods=neighbourhoods)
+        urls = finder_urls(request)
     ids = [row[0] for row in page_of_venues]
     loaded = {venue.pk: venue for venue in with_listing_data(base.filter(pk__in=ids), at=now)}
     venues = attach_urls([loaded[pk] for pk in ids if pk in loaded], urls=urls)
@@ -98,8 +94,8 @@ def finder(request, page, now=None):
     context = page.get_context(request)
     context.update(
         {
-            "form": form,
-            "filters": filters,
+            "form": filterset.form,
+            "filters": filterset.applied,
             "venues": venues,
             "page_of_venues": page_of_venues,
             "paginator": paginator,
@@ -156,114 +152,6 @@ def venue_detail(request, page, slug, now=None):
     return TemplateResponse(request, "venues/venue_detail.html", context)
 
 
-def detail_context(request, venue, page, now=None):
-    now = now or timezone.now()
-    context = page.get_context(request) if page is not None else {"page": None}
-    context.update(
-        {
-            "venue": venue,
-            "open_now": is_open_at(venue, now),
-            "week": week_schedule(venue, now),
-            "upcoming_exceptions": [
-                e for e in venue.opening_exceptions.all() if e.date >= timezone.localdate(now)
-            ][:5],
-            "json_ld": json_ld(request, venue, page),
-            "language_code": translation.get_language(),
-            "finder_url": page.get_url(request) if page is not None else "",
-        }
-    )
-    return context
-
-
-def _json_script(data):
-    """JSON safe inside a <script> element (the same escaping as Django's json_script)."""
-    text = json.dumps(data, ensure_ascii=False, indent=None)
-    return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-
-
-DAY_URIS = [
-    "https://schema.org/Monday",
-    "https://schema.org/Tuesday",
-    "https://schema.org/Wednesday",
-    "https://schema.org/Thursday",
-    "https://schema.org/Friday",
-    "https://schema.org/Saturday",
-    "https://schema.org/Sunday",
-]
-
-
-def json_ld(request, venue, page=None):
-    """schema.org Place: what search engines and other systems read from a venue's page."""
-    url = (
-        request.build_absolute_uri(f"{page.get_url(request)}{venue.slug}/")
-        if page is not None and request is not None
-        else None
-    )
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Place",
-        "name": venue.name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": " ".join(p for p in (venue.street, venue.house_number) if p),
-            "postalCode": venue.postcode,
-            "addressLocality": venue.city,
-            "addressCountry": "NL",
-        },
-        "isAccessibleForFree": venue.is_free,
-        "publicAccess": True,
-        "openingHoursSpecification": [
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": DAY_URIS[hours.weekday],
-                "opens": hours.opens.strftime("%H:%M"),
-                "closes": hours.closes.strftime("%H:%M"),
-            }
-            for hours in venue.opening_hours.all()
-        ]
-        + [
-            {
-                "@type": "OpeningHoursSpecification",
-                "validFrom": exception.date.isoformat(),
-                "validThrough": exception.date.isoformat(),
-                "opens": "00:00" if exception.closed else exception.opens.strftime("%H:%M"),
-                "closes": "00:00" if exception.closed else exception.closes.strftime("%H:%M"),
-            }
-            for exception in venue.opening_exceptions.all()
-        ],
-        # Accessibility of a place is an amenity; schema.org's accessibilityFeature is meant for
-        # creative works.
-        "amenityFeature": [
-            {
-                "@type": "LocationFeatureSpecification",
-                "name": getattr(term, "label", term.name),
-                "identifier": term.slug,
-                "value": True,
-            }
-            for term in [*venue.facilities.all(), *venue.accessibility_features.all()]
-        ],
-    }
-    if url:
-        data["url"] = url
-    if venue.short_description:
-        data["description"] = venue.short_description
-    if venue.has_location:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(venue.latitude),
-            "longitude": float(venue.longitude),
-        }
-    if venue.capacity:
-        data["maximumAttendeeCapacity"] = venue.capacity
-    if venue.phone:
-        data["telephone"] = venue.phone
-    if venue.email:
-        data["email"] = venue.email
-    if venue.website:
-        data["sameAs"] = venue.website
-    return _json_script(data)
-
-
 class ReportForm(forms.Form):
     """A resident tells the editors what is out of date."""
 
@@ -283,8 +171,6 @@ class ReportForm(forms.Form):
 
 
 def _editor_addresses(neighbourhood):
-    from django.contrib.auth import get_user_model
-
     users = (
         get_user_model()
         .objects.filter(

@@ -1,12 +1,23 @@
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from infopoint.permissions import NeighbourhoodPermissionPolicy
+from infopoint.registry import (
+    HOME_SECTIONS,
+    NEIGHBOURHOOD_PERMISSIONS,
+    NEIGHBOURHOOD_SECTIONS,
+    SEARCH_SOURCES,
+    Section,
+    SnippetPermissions,
+)
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
 from .models import AccessibilityFeature, Facility, Venue
+from .search import VenueSearchSource
+from .sections import FEATURED_VENUES
 
 # Before the viewsets, which look the policy up when they are registered.
 register_permission_policy(Venue, NeighbourhoodPermissionPolicy(Venue))
@@ -59,3 +70,41 @@ class VenueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VenueViewSetGroup)
+
+
+# What venues contribute to the rest of the site (infopoint.registry).
+
+
+@hooks.register(NEIGHBOURHOOD_SECTIONS)
+def finder_section():
+    return Section(
+        "venues.VenueIndexPage",
+        {
+            "nl": ("Ontmoetingsplekken", "ontmoetingsplekken"),
+            "en": ("Meeting places", "venues"),
+            "ar": ("أماكن اللقاء", "venues"),
+            "tr": ("Buluşma yerleri", "bulusma-yerleri"),
+        },
+        order=20,
+    )
+
+
+@hooks.register(NEIGHBOURHOOD_PERMISSIONS)
+def venue_permissions():
+    return SnippetPermissions(
+        editors=(
+            ("venues", "add_venue"),
+            ("venues", "change_venue"),
+            ("venues", "delete_venue"),
+        )
+    )
+
+
+@hooks.register(SEARCH_SOURCES)
+def search_venues():
+    return VenueSearchSource()
+
+
+@hooks.register(HOME_SECTIONS)
+def featured_venues_section():
+    return FEATURED_VENUES

@@ -1,6 +1,6 @@
 """A volunteer places a venue by clicking the map in the venue editor."""
 
-from infopoint.management.commands.load_demo import ADMIN_PASSWORD, ADMIN_USERNAME
+from home.management.commands.load_demo import ADMIN_PASSWORD, ADMIN_USERNAME
 
 
 def test_clicking_the_map_fills_in_the_coordinates(page, site_url):

@@ -3,8 +3,8 @@
 import pytest
 from django.db.models import Count, Q
 
+from events.links import feed_urls
 from events.models import Event, Occurrence
-from events.queries import feed_urls
 from infopoint.models import Neighbourhood
 from venues.models import Venue
 

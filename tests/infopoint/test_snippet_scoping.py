@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event, EventFeed
-from infopoint.neighbourhoods import ensure_portal
+from home.neighbourhoods import ensure_portal
 from infopoint.permissions import CITY_ADMINISTRATORS, NeighbourhoodPermissionPolicy
 from tests.infopoint.snippet_forms import form_data, make_event
 from tests.venues.factories import VenueFactory
@@ -114,6 +114,7 @@ def test_the_listing_costs_the_same_queries_for_few_and_many_venues(editor, lune
     few = queries_for_listing()
     VenueFactory.create_batch(10, neighbourhood=lunetten)
     VenueFactory.create_batch(5, neighbourhood=oost)
+    queries_for_listing()  # saving venues made the site forget it; the first request remembers
 
     assert queries_for_listing() == few
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from events.models import Event
+from home.neighbourhoods import create_neighbourhood
 from infopoint.models import NewsIndexPage, StandardPage
-from infopoint.neighbourhoods import create_neighbourhood
 from tests.infopoint.conftest import section
 
 # Clock: events are dated from today.

@@ -110,12 +110,16 @@ class TestThePage:
     ):
         make_venue("Plek 0")
         get(client, lunetten, SUBMIT_PATH)  # warm the site and menu caches
-        with django_assert_max_num_queries(9) as few:
+        with django_assert_max_num_queries(9) as captured:
             get(client, lunetten, SUBMIT_PATH)
+        few = len(captured)
         for number in range(1, 12):
             make_venue(f"Plek {number}")
+        # Saving a venue makes every page forget what it remembered; the first visitor after
+        # the change warms the caches again.
+        get(client, lunetten, SUBMIT_PATH)
 
-        with django_assert_max_num_queries(len(few)):
+        with django_assert_max_num_queries(few):
             response = get(client, lunetten, SUBMIT_PATH)
         assert response.status_code == 200
         assert "Plek 11" in text(response)

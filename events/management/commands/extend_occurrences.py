@@ -1,6 +1,19 @@
 from django.core.management.base import BaseCommand
 
-from events.occurrences import extend_all
+from events.models import Event
+from events.occurrences import write_occurrences
+
+
+def extend_all(stdout=None):
+    """Rewrite the occurrences of every live recurring event up to the horizon (a daily job)."""
+    events = Event.objects.filter(live=True).exclude(repeat="none").prefetch_related("exceptions")
+    count = 0
+    for event in events.iterator(chunk_size=200):
+        write_occurrences(event)
+        count += 1
+        if stdout is not None and count % 100 == 0:
+            stdout.write(f"  {count} events…")
+    return count
 
 
 class Command(BaseCommand):

@@ -1,0 +1,66 @@
+"""The agenda's chore on the volunteers' dashboard: events coming up without a place.
+
+Registered in events/wagtail_hooks.py; built on infopoint's NeighbourhoodPanel, which shows it
+only to people who work for a neighbourhood and only their neighbourhoods' rows.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.admin.utils import quote
+from django.db.models import Count, OuterRef, Subquery, Window
+from django.urls import reverse
+from django.utils import timezone
+
+from infopoint.dashboard import LIMIT, NeighbourhoodPanel
+
+from .models import Event, EventStatus, Occurrence
+
+UPCOMING_DAYS = 14
+
+
+class EventsWithoutVenuePanel(NeighbourhoodPanel):
+    """Published events on in the next two weeks whose residents cannot tell where to go: no
+    meeting place chosen and no online link (a free-text place is shown, to link it up)."""
+
+    name = "events_without_venue"
+    template_name = "events/dashboard/events_without_venue.html"
+    order = 230
+
+    def queryset(self, neighbourhoods):
+        now = timezone.now()
+        next_date = (
+            Occurrence.objects.filter(
+                event=OuterRef("pk"),
+                end__gte=now,
+                start__lt=now + timedelta(days=UPCOMING_DAYS),
+                cancelled=False,
+            )
+            .order_by("start")
+            .values("start")[:1]
+        )
+        return (
+            Event.objects.filter(
+                neighbourhood__in=neighbourhoods,
+                live=True,
+                venue__isnull=True,
+                online_url="",
+                # Translations share the venue: the Dutch source stands for all of them.
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(status=EventStatus.CANCELLED)
+            .annotate(next_start=Subquery(next_date))
+            .filter(next_start__isnull=False)
+        )
+
+    def get_rows(self, request, neighbourhoods):
+        events = list(
+            self.queryset(neighbourhoods)
+            .select_related("neighbourhood")
+            .annotate(total=Window(Count("pk")))
+            .order_by("next_start", "title")[:LIMIT]
+        )
+        edit = Event.snippet_viewset.get_url_name("edit")
+        for event in events:
+            event.edit_url = reverse(edit, args=[quote(event.pk)])
+        return events

@@ -1,0 +1,46 @@
+"""What an event's page shows, for residents (the agenda's route) and for editors (the admin
+preview, which shows the dates the schedule would give without writing them)."""
+
+from django.utils import timezone, translation
+
+from . import ical, jsonld
+from .links import annotate
+from .models.occurrence import Occurrence
+from .occurrences import horizon, occurrence_rows
+from .recurrence import expand
+
+
+def detail_context(request, event, page=None, preview=False):
+    now = timezone.now()
+    if preview:
+        instances = [i for i in expand(event.schedule(), horizon()) if i.end > now][:10]
+        occurrences = occurrence_rows(event, instances)
+    else:
+        occurrences = list(
+            Occurrence.objects.filter(event=event, end__gt=now).order_by("start", "pk")[:10]
+        )
+    for occurrence in occurrences:
+        occurrence.event = event
+    annotate(occurrences, request, urls={})
+    language = translation.get_language() or "nl"
+    url = request.build_absolute_uri(event.get_url(request) or "") if not preview else ""
+    upcoming = next((o for o in occurrences if not o.is_cancelled), None)
+    # The venue's page URL comes from the finders' remembered addresses (venues.links).
+    venue_url = (event.venue.get_url(request) or None) if event.venue_id else None
+    context = {
+        "event": event,
+        "event_lang": "" if event.locale.language_code == language else event.locale.language_code,
+        "occurrences": occurrences,
+        "next_occurrence": upcoming,
+        "venue_url": venue_url,
+        "json_ld": jsonld.event_page(event, upcoming, url, venue_url),
+        "request": request,
+        "page": page,
+        "preview": preview,
+    }
+    if upcoming is not None and url:
+        context["google_url"] = ical.google_calendar_link(event, upcoming, url)
+        context["outlook_url"] = ical.outlook_calendar_link(event, upcoming, url)
+    if url:
+        context["ics_url"] = f"{url}calendar.ics"
+    return context

@@ -1,0 +1,370 @@
+"""An event: something happening in the neighbourhood, once or on a schedule."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .. import recurrence
+from ..choices import (
+    AUDIENCE_CHOICES,
+    ENDS_CHOICES,
+    REPEAT_CHOICES,
+    WEEK_OF_MONTH_CHOICES,
+    WEEKDAY_CHOICES,
+    EventStatus,
+)
+from ..detail import detail_context
+from ..forms import EventAdminForm
+from ..links import event_url
+from ..occurrences import write_occurrences
+from ..panels import EVENT_PANELS
+from .feed import EventFeed
+
+
+class EventTag(TaggedItemBase):
+    content_object = ParentalKey("events.Event", on_delete=models.CASCADE, related_name="tagged")
+
+
+class Event(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """Something happening in the neighbourhood, once or on a schedule.
+
+    Editors describe the schedule in plain choices; the concrete dates (occurrences) are written
+    when the event is published and read by every listing.
+    """
+
+    title = models.CharField(max_length=200, help_text="What is on, e.g. “Coffee morning”.")
+    slug = models.SlugField(
+        max_length=100,
+        blank=True,
+        help_text="The last part of the web address; filled in from the title when left empty.",
+    )
+    neighbourhood = models.ForeignKey(
+        "infopoint.Neighbourhood",
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text="The neighbourhood whose agenda shows this event.",
+    )
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences shown in the agenda."
+    )
+    description = RichTextField(
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        help_text="Everything else residents should know.",
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional picture; its alt text is shown to screen-reader users.",
+    )
+    start = models.DateTimeField(help_text="When it starts (the first time, for a series).")
+    end = models.DateTimeField(help_text="When it ends (the first time, for a series).")
+    all_day = models.BooleanField(
+        default=False, help_text="Tick when times do not matter (a market day, a festival)."
+    )
+
+    repeat = models.CharField(
+        max_length=20,
+        choices=REPEAT_CHOICES,
+        default="none",
+        help_text="How often it happens again.",
+    )
+    interval = models.PositiveSmallIntegerField(
+        default=1, help_text="1 = every week (or month), 2 = every other week, and so on."
+    )
+    weekdays = models.CharField(
+        max_length=27,
+        blank=True,
+        help_text="For a weekly event: on which days. None ticked = the weekday of the start.",
+    )
+    week_of_month = models.SmallIntegerField(
+        null=True,
+        blank=True,
+        choices=WEEK_OF_MONTH_CHOICES,
+        help_text="For “monthly on the n-th weekday”: which one. Empty = as on the start date.",
+    )
+    ends = models.CharField(
+        max_length=10, choices=ENDS_CHOICES, default="never", help_text="When the series stops."
+    )
+    repeat_until = models.DateField(
+        null=True, blank=True, help_text="The last possible date (when it ends on a date)."
+    )
+    repeat_count = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="How many times in total (when it ends after a number)."
+    )
+    rrule = models.CharField(
+        "RRULE",
+        max_length=255,
+        blank=True,
+        help_text="Only for experts: an RFC 5545 rule such as FREQ=MONTHLY;BYDAY=1SA.",
+    )
+    skip_holidays = models.BooleanField(
+        default=False, help_text="Tick to leave out Dutch public holidays (Easter, King's Day, …)."
+    )
+    suspended_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Suspended until further notice from this date: no dates are shown from then on.",
+    )
+
+    status = models.CharField(
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text="Set this when the whole event is cancelled, postponed or moved online.",
+    )
+    venue = models.ForeignKey(
+        "venues.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Where it takes place; choose a meeting place so residents find the address.",
+    )
+    place = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Or describe the place if it is not a meeting place (“Park behind the school”).",
+    )
+    online_url = models.URLField(
+        blank=True, help_text="The link to join online, for an online or hybrid event."
+    )
+    is_free = models.BooleanField(default=True, help_text="Untick when residents have to pay.")
+    price = models.CharField(
+        max_length=100, blank=True, help_text="What it costs, e.g. “€ 3, coffee included”."
+    )
+    registration_url = models.URLField(
+        blank=True, help_text="Where to sign up, if residents must register."
+    )
+    registration_notes = models.CharField(
+        max_length=200, blank=True, help_text="How to sign up otherwise, e.g. “call Anja”."
+    )
+    organiser = models.CharField(
+        max_length=150, blank=True, help_text="Who organises it (a group or a person)."
+    )
+    organiser_url = models.URLField(blank=True, help_text="The organiser's website, if any.")
+    audience = models.CharField(
+        max_length=20,
+        choices=AUDIENCE_CHOICES,
+        default="everyone",
+        help_text="Who it is meant for.",
+    )
+    accessibility_notes = models.TextField(
+        blank=True,
+        help_text="Anything about access: a lift, a hearing loop, quiet hours, help on arrival.",
+    )
+    tags = ClusterTaggableManager(through=EventTag, blank=True, help_text="Topics, e.g. music.")
+
+    feed = models.ForeignKey(
+        EventFeed,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        editable=False,
+    )
+    source_uid = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
+    source_sequence = models.IntegerField(null=True, blank=True, editable=False)
+    source_modified = models.DateTimeField(null=True, blank=True, editable=False)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("organiser"),
+        index.FilterField("neighbourhood"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
+
+    # Schedule and place are the same in every language; only the words are translated.
+    # The venue too: a translation must not fail because a venue has no translation yet, and
+    # venue pages find their events through the venue's translation key.
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("venue"),
+        SynchronizedField("weekdays"),
+        SynchronizedField("rrule"),
+    ]
+
+    base_form_class = EventAdminForm
+    panels = EVENT_PANELS
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["start"]
+        verbose_name = _("event")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["neighbourhood", "locale", "slug"], name="unique_event_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    # -- schedule ---------------------------------------------------------------------------
+
+    def rule_text(self):
+        """The RRULE text for this event (empty for a one-off event)."""
+        return recurrence.build_rule(
+            repeat=self.repeat,
+            start_local=recurrence.to_local(self.start),
+            interval=self.interval,
+            weekdays=[code for code in self.weekdays.split(",") if code],
+            week_of_month=self.week_of_month,
+            ends=self.ends,
+            until=self.repeat_until,
+            count=self.repeat_count,
+            expert_rule=self.rrule,
+        )
+
+    def schedule(self, changes=None):
+        if changes is None:
+            changes = self.exceptions.all()
+        return recurrence.Schedule(
+            start=self.start,
+            end=self.end,
+            all_day=self.all_day,
+            rule=self.rule_text(),
+            skip_holidays=self.skip_holidays,
+            suspended_from=self.suspended_from,
+            changes=[change.as_change() for change in changes],
+        )
+
+    @property
+    def is_recurring(self):
+        return self.repeat != "none"
+
+    @property
+    def is_online(self):
+        return bool(self.online_url) and self.venue_id is None and not self.place
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The end must be after the start.")
+        if self.repeat == "custom" and not self.rrule:
+            errors["rrule"] = _("Write a rule, or choose one of the plain repeat options.")
+        if self.ends == "until" and self.repeat != "none" and not self.repeat_until:
+            errors["repeat_until"] = _("Choose the last date.")
+        if self.ends == "count" and self.repeat != "none" and not self.repeat_count:
+            errors["repeat_count"] = _("Say how many times.")
+        if self.repeat_until and self.start and self.repeat_until < self.start.date():
+            errors["repeat_until"] = _("The last date cannot be before the start.")
+        if self.weekdays:
+            codes = {code for code, _label in WEEKDAY_CHOICES}
+            if not set(self.weekdays.split(",")) <= codes:
+                errors["weekdays"] = _("Use weekday codes such as MO,TH.")
+        if self.start and not errors:
+            try:
+                text = self.rule_text()
+                if text:
+                    recurrence.validate_rule(text, recurrence.to_local(self.start))
+            except recurrence.RecurrenceError as error:
+                errors["rrule" if self.repeat == "custom" else "repeat"] = str(error)
+        if errors:
+            raise ValidationError(errors)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug and self.title:
+            self.slug = self._free_slug()
+        super().full_clean(*args, **kwargs)
+
+    def _free_slug(self):
+        base = slugify(self.title)[:90] or "event"
+        slug, number = base, 1
+        siblings = Event.objects.filter(
+            neighbourhood_id=self.neighbourhood_id, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        while siblings.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    # Saves that only touch revision or lock bookkeeping do not change the dates.
+    BOOKKEEPING_FIELDS = {
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "live_revision",
+    }
+
+    def save(self, *args, **kwargs):
+        if not self.slug and self.title:
+            self.slug = self._free_slug()
+        # ClusterableModel.save commits the inline exceptions too, so the occurrences written
+        # below see the final state of the event.
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) <= self.BOOKKEEPING_FIELDS:
+            return
+        write_occurrences(self)
+
+    # -- moderation ---------------------------------------------------------------------------
+
+    def get_workflow(self):
+        """The workflow on the neighbourhood's home page, so an event waits for that
+        neighbourhood's moderators, as its pages do. Wagtail assigns snippet workflows per model;
+        the one assigned to events (migration 0003) remains the fallback."""
+        cached = getattr(self, "_workflow_for", None)
+        if cached is not None and cached[0] == self.neighbourhood_id:
+            return cached[1]
+        workflow = None
+        if self.neighbourhood_id is not None:
+            home = (
+                Page.objects.filter(sites_rooted_here__neighbourhood=self.neighbourhood_id)
+                .select_related("workflowpage__workflow")
+                .first()
+            )
+            workflow = home.get_workflow() if home is not None else None
+        workflow = workflow or super().get_workflow()
+        # The admin asks several times per request (menus, panels); ask the database once.
+        self._workflow_for = (self.neighbourhood_id, workflow)
+        return workflow
+
+    # -- urls and preview ---------------------------------------------------------------------
+
+    def get_url(self, request=None):
+        return event_url(self, request)
+
+    def get_preview_template(self, request, mode_name):
+        return "events/event_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        return detail_context(request, self, preview=True)

@@ -1,0 +1,90 @@
+"""The concrete dates of published events, and the changes editors make to single dates."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable, TranslatableMixin
+
+from .. import recurrence
+from ..choices import EventStatus
+
+
+class EventException(TranslatableMixin, Orderable):
+    """A change to one date of a series: cancelled, moved, extra information, or an extra date.
+
+    Translatable with its event: the note is a segment; the date, action and times follow the
+    Dutch exception, so every language shows the same dates.
+    """
+
+    ACTIONS = [
+        ("cancel", _("Cancel this date")),
+        ("move", _("Move this date")),
+        ("note", _("Add information to this date")),
+        ("add", _("Add an extra date")),
+    ]
+    event = ParentalKey("events.Event", on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(
+        help_text="The date in the series this is about (for an extra date: the new date)."
+    )
+    action = models.CharField(max_length=10, choices=ACTIONS, default="cancel")
+    new_start = models.DateTimeField(
+        null=True, blank=True, help_text="For a moved or extra date: when it takes place."
+    )
+    new_end = models.DateTimeField(
+        null=True, blank=True, help_text="Optional: when it ends (otherwise as long as usual)."
+    )
+    note = models.CharField(
+        max_length=255, blank=True, help_text="Shown with this date, e.g. “in the small hall”."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("action")]),
+        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    def clean(self):
+        super().clean()
+        if self.action == "move" and not self.new_start:
+            raise ValidationError({"new_start": _("Say when the date moves to.")})
+        if self.new_start and self.new_end and self.new_end < self.new_start:
+            raise ValidationError({"new_end": _("The end must be after the start.")})
+
+    def as_change(self):
+        return recurrence.Change(
+            action=self.action,
+            day=self.date,
+            start=self.new_start,
+            end=self.new_end,
+            note=self.note,
+        )
+
+
+class Occurrence(models.Model):
+    """One concrete date of a published event; written at save time, read by every listing."""
+
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField(db_index=True)
+    # The date the rule gave before a move: the iCalendar RECURRENCE-ID.
+    original_start = models.DateTimeField(null=True, blank=True)
+    cancelled = models.BooleanField(default=False)
+    moved = models.BooleanField(default=False)
+    note = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        indexes = [models.Index(fields=["start", "end"], name="occurrence_window")]
+
+    def __str__(self):
+        return f"{self.event} @ {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled or self.event.status == EventStatus.CANCELLED

@@ -1,0 +1,31 @@
+"""The venues app's models, by subject; everything is importable from `venues.models`."""
+
+from ..postcodes import normalise_postcode, validate_postcode
+from .pages import VenueIndexPage
+from .parts import OpeningException, OpeningHours, VenueRoom
+from .venue import Venue, VenueTag
+from .vocabulary import (
+    AccessibilityFeature,
+    Facility,
+    PriceClass,
+    VenueKind,
+    VocabularyTerm,
+    Weekday,
+)
+
+__all__ = [
+    "AccessibilityFeature",
+    "Facility",
+    "OpeningException",
+    "OpeningHours",
+    "PriceClass",
+    "Venue",
+    "VenueIndexPage",
+    "VenueKind",
+    "VenueRoom",
+    "VenueTag",
+    "VocabularyTerm",
+    "Weekday",
+    "normalise_postcode",
+    "validate_postcode",
+]

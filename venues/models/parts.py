@@ -1,0 +1,109 @@
+"""A venue's parts, edited inline with it: rooms, weekly opening hours, dated exceptions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable, TranslatableMixin
+
+from .venue import Venue
+from .vocabulary import PriceClass, Weekday
+
+
+class VenueRoom(TranslatableMixin, Orderable):
+    """A room in a venue, with its own size, price and way of booking.
+
+    Translatable with its venue: its words (name, equipment, tariff, booking) are segments in the
+    venue's translation; its capacity and price class follow the Dutch room.
+    """
+
+    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(max_length=80, help_text="E.g. “Big hall” or “Kitchen”.")
+    capacity = models.PositiveIntegerField(help_text="How many people fit (people).")
+    equipment = models.CharField(
+        max_length=200, blank=True, help_text="What is in the room, e.g. “Projector, 40 chairs”."
+    )
+    price_class = models.CharField(
+        max_length=20, choices=PriceClass.choices, default=PriceClass.ON_REQUEST
+    )
+    tariff = models.CharField(
+        max_length=120, blank=True, help_text="E.g. “€ 15 per part of day, free for residents”."
+    )
+    booking = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A booking link or contact for this room, if it differs from the venue's.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("capacity")]),
+        FieldPanel("equipment"),
+        FieldRowPanel([FieldPanel("price_class"), FieldPanel("tariff")]),
+        FieldPanel("booking"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    def __str__(self):
+        return f"{self.name} ({self.capacity})"
+
+    @property
+    def booking_is_link(self):
+        return self.booking.startswith(("https://", "http://"))
+
+
+class OpeningHours(Orderable):
+    """One weekly opening period: a weekday with an opening and a closing time."""
+
+    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField(help_text="E.g. 09:00.")
+    closes = models.TimeField(help_text="E.g. 17:00. At or before the opening time: next day.")
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        ordering = ["weekday", "opens"]
+        verbose_name_plural = "opening hours"
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OpeningException(TranslatableMixin, Orderable):
+    """A dated change to the weekly hours: closed that day, or open at special times.
+
+    Translatable with its venue: the note is a segment; the date and times follow the Dutch one.
+    """
+
+    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_exceptions")
+    date = models.DateField()
+    closed = models.BooleanField(
+        default=True, help_text="Closed all day. Untick and give times for special hours."
+    )
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    note = models.CharField(
+        max_length=120, blank=True, help_text="Why, in a few words, e.g. “Renovation”."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("closed")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["date", "opens"]
+
+    def __str__(self):
+        return f"{self.date}: {'closed' if self.closed else f'{self.opens}–{self.closes}'}"
+
+    def clean(self):
+        super().clean()
+        if not self.closed and (self.opens is None or self.closes is None):
+            raise ValidationError(
+                _("Give the special opening and closing times, or tick “closed”.")
+            )

@@ -1,0 +1,37 @@
+"""Meeting places in site search (infopoint.search): this site's venues, in the resident's
+language where translated, else in Dutch."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
+
+from infopoint.search import SearchResult, SearchSource
+from infopoint.translation import in_language
+
+from .links import attach_urls
+from .models import Venue
+
+
+class VenueSearchSource(SearchSource):
+    kind = "venues"
+    label = _("Meeting places")
+    order = 20
+
+    def search(self, query, scope):
+        venues = Venue.objects.select_related("locale", "neighbourhood__site__root_page")
+        if scope.neighbourhood_id is not None:
+            venues = venues.filter(neighbourhood=scope.neighbourhood_id)
+        # Venues in the current language, and Dutch ones (shown as such) where not translated.
+        locales = {scope.locale_id, scope.default_locale_id}
+        return get_search_backend().search(query, venues.filter(locale__in=locales))
+
+    def results(self, hits, scope):
+        venues = attach_urls(in_language(list(hits), scope.locale_id), scope.request)
+        return [
+            SearchResult(
+                venue.name,
+                venue.get_url(scope.request) or "",
+                venue.short_address,
+                lang="" if venue.locale_id == scope.locale_id else venue.locale.language_code,
+            )
+            for venue in venues
+        ]
