@@ -33,6 +33,7 @@ def make_event(neighbourhood, title, *, live=True):
 
 
 def name_of(item):
+    """What a listing shows of the item: an event's title, a submitter's or venue's name."""
     return item.title if isinstance(item, Event) else item.name
 
 

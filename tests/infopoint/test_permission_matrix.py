@@ -1,4 +1,5 @@
-"""Who may do what with a neighbourhood's venues, events and feeds in the admin.
+"""Who may do what with a neighbourhood's venues, events, feeds and residents' submissions in the
+admin.
 
 Every cell of the matrix logs one person in, does one thing to one item through the real admin
 URLs, and checks both the answer and what happened in the database. The people are the editor
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event, EventFeed
+from submissions.models import EventSubmission
 from infopoint.permissions import CITY_ADMINISTRATORS
 from tests.infopoint.snippet_forms import NEW_NAME, form_data, make_event, name_of, new_name
 from tests.venues.factories import VenueFactory
@@ -50,6 +52,15 @@ MATRIX = {
     "unpublish":           (N,     N,      Y,        N,         Y,        Y,         Y,        Y),
 }  # fmt: skip
 
+# Who handed in an event (name, e-mail) is read, never changed, by whoever works for its
+# neighbourhood; the listing follows the same rule as every other.
+SUBMISSIONS = {
+    "list":                (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "edit":                (N,     N,      N,        N,         N,        N,         N,        N),
+    "delete":              (N,     N,      N,        N,         N,        N,         N,        N),
+}  # fmt: skip
+EXPECTED = {"venue": MATRIX, "event": MATRIX, "feed": MATRIX, "submission": SUBMISSIONS}
+
 # Venues and feeds have no drafts, revisions or locks; feeds have no preview.
 ACTIONS = {
     "venue": [
@@ -61,15 +72,18 @@ ACTIONS = {
         "list", "chooser", "choose by id", "edit", "copy", "delete", "bulk delete", "history",
         "usage",
     ],
+    "submission": list(SUBMISSIONS),
 }  # fmt: skip
 
-MODELS = {"venue": Venue, "event": Event, "feed": EventFeed}
+MODELS = {"venue": Venue, "event": Event, "feed": EventFeed, "submission": EventSubmission}
 
 
 # -- the actions: each does one thing and says what came of it -------------------------------
 
 
 def url(item, action, *rest):
+    if isinstance(item, EventSubmission):
+        return f"/admin/event_submissions/{action}/{item.pk}/"
     opts = item._meta
     tail = "/".join(str(part) for part in (item.pk, *rest))
     return f"/admin/snippets/{opts.app_label}/{opts.model_name}/{action}/{tail}/"
@@ -116,6 +130,8 @@ def latest_name(item):
 
 
 def do_list(client, item):
+    if isinstance(item, EventSubmission):
+        return shown(client.get("/admin/event_submissions/"), item)
     return shown(
         client.get(f"/admin/snippets/{item._meta.app_label}/{item._meta.model_name}/"), item
     )
@@ -135,6 +151,10 @@ def do_choose_by_id(client, item):
 
 
 def do_edit(client, item):
+    if isinstance(item, EventSubmission):
+        form = client.get(url(item, "edit"))
+        saved = client.post(url(item, "edit"), {"name": NEW_NAME})
+        return outcome(form, saved, done=stored(item).name == NEW_NAME)
     form = client.get(url(item, "edit"))
     saved = client.post(url(item, "edit"), form_data(item, **new_name(item)))
     return outcome(form, saved, done=latest_name(item) == NEW_NAME)
@@ -260,6 +280,11 @@ def make_item(model, neighbourhood, action):
             url="https://example.org/agenda.ics",
             neighbourhood=neighbourhood,
         )
+    if model == "submission":
+        event = make_event(neighbourhood, f"Ingestuurd {label}", live=False)
+        return EventSubmission.objects.create(
+            event=event, name=f"Bewoner {label}", email="bewoner@example.org", language="nl"
+        )
     return make_event(neighbourhood, f"Koffie {label}", live=action != "publish")
 
 
@@ -285,4 +310,4 @@ def test_permission_matrix(client, lunetten, oost, django_user_model, model, rol
             lock(item, someone_else)
         outcomes[action] = DO[action](client, item)
 
-    assert outcomes == {action: MATRIX[action][column] for action in ACTIONS[model]}
+    assert outcomes == {action: EXPECTED[model][action][column] for action in ACTIONS[model]}
