@@ -47,9 +47,10 @@ checks: $(VENV)/.installed-dev ## Django's system checks and a check for missing
 suite: $(VENV)/.installed-dev ## Only the pytest suite, on every core (PYTEST_ARGS=…, PYTEST_WORKERS=…)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed-dev ## Lint only
+lint: $(VENV)/.installed-dev ## Lint only: ruff, and the layers between the apps (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(VENV)/.installed-dev ## Format the code (ruff) and templates (djhtml)
 	$(BIN)/ruff check --fix .

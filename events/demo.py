@@ -10,8 +10,11 @@ from datetime import datetime, time, timedelta
 
 from wagtail.models import Locale
 
+from venues.models import Venue
+
 from .dates import local_today
 from .demo_translations import translate_event
+from .models import Event, EventException
 from .recurrence import TZ
 
 # slug, title, summary, schedule, where, price, audience, tags
@@ -74,8 +77,6 @@ EVENTS = [
 
 
 def _venue(neighbourhood, key):
-    from venues.models import Venue
-
     if not key:
         return None
     return Venue.objects.filter(
@@ -84,8 +85,6 @@ def _venue(neighbourhood, key):
 
 
 def load_neighbourhood(neighbourhood, stdout):
-    from .models import Event, EventException
-
     dutch = Locale.get_default()
     english = Locale.objects.filter(language_code="en").first()
     monday = local_today() - timedelta(days=local_today().weekday())

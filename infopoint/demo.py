@@ -10,7 +10,19 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from .models import CustomImage
+from .demo_content import LASTING_PAGES, PORTAL_NEWS, _p, contact_texts, guides, news_items
+from .demo_translations import translate_neighbourhood_content, translate_portal_content
+from .models import (
+    CustomImage,
+    FormField,
+    FormPage,
+    GuideIndexPage,
+    GuidePage,
+    InformationPointSettings,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
 
 CITY_NAME = "Wijkinfo Utrecht"
 
@@ -77,10 +89,6 @@ def demo_image(collection, title, alt_text, seed):
 # --- Information point content: news, guides, lasting pages, contact form, settings ---------
 
 
-def _p(*paragraphs):
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
-
-
 def _child(parent, model, slug, **fields):
     """A published child page, created once (an existing page is left as editors made it)."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
@@ -96,333 +104,7 @@ def _section(home, model):
     return model.objects.child_of(home).first()
 
 
-def news_items(name):
-    """(slug, title, days ago, intro, body paragraphs, tags) — six items per neighbourhood."""
-    return [
-        (
-            "energietoeslag-aanvragen",
-            "Hulp bij de hoge energierekening",
-            3,
-            f"Energiecoaches helpen bewoners van {name} gratis om de energierekening omlaag "
-            "te krijgen.",
-            [
-                "Vanaf deze maand houden vrijwillige energiecoaches elke dinsdagochtend "
-                "spreekuur in het wijkinformatiepunt. Zij kijken samen met u naar uw "
-                "energierekening en geven tips om energie te besparen.",
-                "Heeft u een laag inkomen? Dan kunt u misschien ook de energietoeslag van de "
-                "gemeente aanvragen. De coaches helpen u met het formulier.",
-            ],
-            ["energie", "geldzaken"],
-        ),
-        (
-            "grofvuil-ophaaldagen",
-            "Nieuwe ophaaldagen voor grofvuil",
-            8,
-            "De gemeente haalt grofvuil voortaan op afspraak op. Zo meldt u het aan.",
-            [
-                "Oude meubels, matrassen of een kapotte wasmachine? Meld uw grofvuil aan via "
-                "de website van de gemeente of bel 14 030. Zet het pas op de afgesproken dag "
-                "vóór 7.30 uur buiten.",
-                "Lukt aanmelden niet? Kom langs bij het wijkinformatiepunt, wij helpen u.",
-            ],
-            ["afval"],
-        ),
-        (
-            "taalcafe-weer-open",
-            "Het taalcafé is weer open",
-            12,
-            "Nederlands oefenen in een ontspannen sfeer, elke donderdagmiddag.",
-            [
-                "Wilt u beter Nederlands leren spreken? In het taalcafé praat u met "
-                "vrijwilligers en andere buurtbewoners over alledaagse onderwerpen.",
-                "Iedereen is welkom, u hoeft zich niet aan te melden. De koffie en thee staan "
-                "klaar.",
-            ],
-            ["taal", "ontmoeten"],
-        ),
-        (
-            "wijkbudget-ideeen-gezocht",
-            "Ideeën gezocht voor het wijkbudget",
-            20,
-            f"Heeft u een plan dat {name} mooier, groener of gezelliger maakt? Dien het in.",
-            [
-                "Elk jaar is er geld beschikbaar voor initiatieven van bewoners: een "
-                "buurtfeest, een geveltuin, een speelmiddag. Tot het einde van de maand kunt "
-                "u uw idee indienen.",
-                "Wij helpen u graag met het schrijven van uw aanvraag.",
-            ],
-            ["wijkbudget", "meedoen"],
-        ),
-        (
-            "vrijwilligers-gezocht",
-            "Vrijwilligers gezocht voor het wijkinformatiepunt",
-            27,
-            "Heeft u een paar uur per week tijd? Kom ons team versterken.",
-            [
-                "We zoeken gastvrouwen en gastheren die bewoners te woord staan, de "
-                "website bijhouden of helpen bij activiteiten. Ervaring is niet nodig.",
-            ],
-            ["meedoen"],
-        ),
-        (
-            "schoonmaakactie-voorjaar",
-            "Samen de buurt schoonmaken",
-            35,
-            "Tijdens de voorjaarsschoonmaak ruimen buren samen zwerfafval op.",
-            [
-                "Grijpers, handschoenen en vuilniszakken liggen klaar bij het "
-                "wijkinformatiepunt. Na afloop is er soep voor alle helpers.",
-            ],
-            ["afval", "ontmoeten"],
-        ),
-    ]
-
-
-def guides(name):
-    """(slug, title, topic, intro, body, months since checked) — the neighbourhood's guides."""
-    return [
-        (
-            "hulp-bij-energierekening",
-            "Waar krijg ik hulp bij mijn energierekening?",
-            "money",
-            "Is uw energierekening te hoog of kunt u hem niet betalen? Hier leest u wie u "
-            "kan helpen.",
-            [
-                {
-                    "type": "steps",
-                    "value": {
-                        "steps": [
-                            {
-                                "title": "Verzamel uw rekeningen",
-                                "text": _p("Neem uw laatste jaarafrekening en uw maandbedrag mee."),
-                            },
-                            {
-                                "title": "Kom naar het spreekuur van de energiecoach",
-                                "text": _p(
-                                    "Elke dinsdag van 10.00 tot 12.00 uur in het "
-                                    "wijkinformatiepunt."
-                                ),
-                            },
-                            {
-                                "title": "Vraag de energietoeslag aan",
-                                "text": _p(
-                                    "Met een laag inkomen heeft u misschien recht "
-                                    "op een toeslag van de gemeente."
-                                ),
-                            },
-                        ]
-                    },
-                },
-                {
-                    "type": "questions",
-                    "value": {
-                        "questions": [
-                            {
-                                "question": "Kost de hulp van de energiecoach geld?",
-                                "answer": _p(
-                                    "Nee, de energiecoaches zijn vrijwilligers en helpen u gratis."
-                                ),
-                            },
-                            {
-                                "question": "Ik heb een betalingsachterstand. Wat nu?",
-                                "answer": _p(
-                                    "Neem zo snel mogelijk contact op met uw "
-                                    "energieleverancier en vraag om een "
-                                    "betalingsregeling. Buurtteam Utrecht helpt "
-                                    "u daarbij."
-                                ),
-                            },
-                        ]
-                    },
-                },
-                {
-                    "type": "contact",
-                    "value": {
-                        "organisation": "Energieloket Utrecht",
-                        "phone": "030 123 45 67",
-                        "email": "energieloket@example.org",
-                        "hours": "Maandag tot en met vrijdag, 9.00–17.00 uur",
-                    },
-                },
-            ],
-            2,
-        ),
-        (
-            "grofvuil-laten-ophalen",
-            "Hoe laat ik grofvuil ophalen?",
-            "living",
-            "Grote spullen die niet in de container passen, haalt de gemeente op afspraak "
-            "bij u op.",
-            [
-                {
-                    "type": "steps",
-                    "value": {
-                        "steps": [
-                            {"title": "Maak een afspraak", "text": _p("Online of via 14 030.")},
-                            {
-                                "title": "Zet het grofvuil buiten",
-                                "text": _p(
-                                    "Op de afgesproken dag vóór 7.30 uur, op de stoep bij uw huis."
-                                ),
-                            },
-                        ]
-                    },
-                },
-                {
-                    "type": "callout",
-                    "value": {
-                        "kind": "warning",
-                        "text": _p(
-                            "Chemisch afval zoals verf en batterijen neemt de "
-                            "grofvuilwagen niet mee. Breng dat naar het "
-                            "afvalbrengstation."
-                        ),
-                    },
-                },
-            ],
-            14,  # more than a year: shows up in "Guides to review"
-        ),
-        (
-            "taalcafe",
-            "Nederlands oefenen in het taalcafé",
-            "language",
-            "In het taalcafé oefent u Nederlands met buren en vrijwilligers.",
-            [
-                {
-                    "type": "paragraph",
-                    "value": _p(
-                        "Het taalcafé is elke donderdag van 14.00 tot 16.00 uur. "
-                        "U hoeft zich niet aan te melden en het is gratis."
-                    ),
-                },
-                {"type": "events", "value": {"tag": "taalcafé", "count": 3}},
-            ],
-            4,
-        ),
-        (
-            "koffieochtend",
-            "De koffieochtend: buren ontmoeten",
-            "meeting",
-            "Elke woensdag drinken buren samen koffie in het buurthuis. Iedereen is welkom.",
-            [
-                {
-                    "type": "paragraph",
-                    "value": _p(
-                        "Zin in een praatje? Op de koffieochtend ontmoet u buren, hoort u wat "
-                        "er speelt in de wijk en kunt u vragen stellen aan het "
-                        "wijkinformatiepunt. De koffie en thee zijn gratis.",
-                        "Slecht ter been? Vraag naar de vrijwilligers die u kunnen ophalen.",
-                    ),
-                },
-                {"type": "events", "value": {"tag": "koffieochtend", "count": 3}},
-                {
-                    "type": "questions",
-                    "value": {
-                        "questions": [
-                            {
-                                "question": "Moet ik me aanmelden voor de koffieochtend?",
-                                "answer": _p("Nee, u kunt gewoon binnenlopen."),
-                            }
-                        ]
-                    },
-                },
-            ],
-            1,
-        ),
-        (
-            "wijkbudget-aanvragen",
-            "Hoe vraag ik geld aan uit het wijkbudget?",
-            "participation",
-            f"Met het wijkbudget maken bewoners hun eigen plannen voor {name} waar.",
-            [
-                {
-                    "type": "steps",
-                    "value": {
-                        "steps": [
-                            {
-                                "title": "Bedenk uw plan",
-                                "text": _p("Wat wilt u doen, en voor wie?"),
-                            },
-                            {
-                                "title": "Zoek medestanders",
-                                "text": _p("Een plan met buren maakt meer kans."),
-                            },
-                            {
-                                "title": "Dien uw aanvraag in",
-                                "text": _p("Wij helpen u met het formulier."),
-                            },
-                        ]
-                    },
-                },
-            ],
-            6,
-        ),
-        (
-            "mantelzorg-ondersteuning",
-            "Ondersteuning als u voor een naaste zorgt",
-            "care",
-            "Zorgt u voor iemand in uw omgeving? U staat er niet alleen voor.",
-            [
-                {
-                    "type": "paragraph",
-                    "value": _p(
-                        "Mantelzorgers kunnen terecht bij het buurtteam voor advies, "
-                        "respijtzorg en lotgenotencontact."
-                    ),
-                },
-                {
-                    "type": "contact",
-                    "value": {
-                        "organisation": "Buurtteam Utrecht",
-                        "phone": "030 765 43 21",
-                        "email": "",
-                        "hours": "Werkdagen 8.30–17.00 uur",
-                    },
-                },
-            ],
-            3,
-        ),
-    ]
-
-
-LASTING_PAGES = [
-    (
-        "over-ons",
-        "Over ons",
-        "Het wijkinformatiepunt wordt gerund door bewoners, voor bewoners.",
-        [
-            "Wij zijn een groep vrijwilligers uit de wijk. We helpen buren op weg met vragen "
-            "over geld, wonen, zorg en meedoen, en we houden deze website bij.",
-            "Wilt u meedoen? Loop binnen tijdens onze openingstijden.",
-        ],
-    ),
-    (
-        "privacyverklaring",
-        "Privacyverklaring",
-        "Hoe wij omgaan met uw gegevens.",
-        [
-            "Deze website gebruikt geen cookies om u te volgen en laadt niets van andere "
-            "partijen. Berichten die u via het contactformulier stuurt, bewaren wij alleen "
-            "zo lang als nodig is om uw vraag te beantwoorden, en nooit langer dan een jaar.",
-            "U kunt ons altijd vragen welke gegevens wij van u hebben en die laten verwijderen.",
-        ],
-    ),
-    (
-        "toegankelijkheidsverklaring",
-        "Toegankelijkheidsverklaring",
-        "Iedereen moet deze website kunnen gebruiken.",
-        [
-            "Wij streven ernaar dat deze website voldoet aan de WCAG 2.1 op niveau AA. We "
-            "testen elke pagina automatisch en met toetsenbord en schermlezer.",
-            "Loopt u toch ergens tegenaan? Laat het ons weten via het contactformulier.",
-        ],
-    ),
-]
-
-
 def _news(index, name, collection, seed):
-    from .models import NewsPage
-
     today = timezone.localdate()
     for position, (slug, title, days_ago, intro, paragraphs, tags) in enumerate(news_items(name)):
         page, created = _child(
@@ -462,8 +144,6 @@ def _in_block_format(body):
 
 
 def _guides(index, name):
-    from .models import GuidePage
-
     today = timezone.localdate()
     for slug, title, topic, intro, body, months in guides(name):
         _child(
@@ -479,8 +159,6 @@ def _guides(index, name):
 
 
 def _lasting_pages(home, name):
-    from .models import FormField, FormPage, StandardPage
-
     for slug, title, intro, paragraphs in LASTING_PAGES:
         _child(
             home,
@@ -517,33 +195,7 @@ def _lasting_pages(home, name):
         contact.save_revision().publish()
 
 
-def contact_texts(name):
-    """The contact page: slug, title, intro, thank-you text and the e-mail subject."""
-    return (
-        "contact",
-        "Contact",
-        f"Heeft u een vraag voor het wijkinformatiepunt {name}? Stuur ons een "
-        "bericht; we antwoorden binnen drie werkdagen.",
-        "We hebben uw bericht ontvangen en antwoorden binnen drie werkdagen.",
-        f"Bericht via de website van {name}",
-    )
-
-
-# The portal's news item: slug, title, intro, body paragraphs.
-PORTAL_NEWS = (
-    "wijkinfo-van-start",
-    "Wijkinfo gaat van start in drie wijken",
-    "Lunetten, Oost en Kanaleneiland hebben vanaf nu hun eigen wijksite.",
-    [
-        "Bewoners houden zelf bij wat er te doen is, waar je elkaar kunt "
-        "ontmoeten en bij wie je terechtkunt met vragen."
-    ],
-)
-
-
 def _settings(site, name, slug, accent):
-    from .models import InformationPointSettings
-
     settings = InformationPointSettings.for_site(site)
     if settings.name:
         return
@@ -558,8 +210,6 @@ def _settings(site, name, slug, accent):
 
 
 def load_neighbourhood(neighbourhood, stdout):
-    from .models import GuideIndexPage, NewsIndexPage
-
     home = neighbourhood.home_page.specific
     name = neighbourhood.name
     _news(_section(home, NewsIndexPage), name, neighbourhood.collection, neighbourhood.slug)
@@ -567,21 +217,16 @@ def load_neighbourhood(neighbourhood, stdout):
     _lasting_pages(home, name)
     accent = seeded_random("accent", neighbourhood.slug).choice(PALETTE)
     _settings(neighbourhood.site, name, neighbourhood.slug, accent)
-    from .demo_translations import translate_neighbourhood_content
 
     translate_neighbourhood_content(home, name)
     stdout.write(f"Information point content ready for {name}")
 
 
 def load_portal(site, stdout):
-    from .models import NewsIndexPage
-
     portal = site.root_page.specific
     _lasting_pages(portal, "Utrecht")
     _settings(site, "Utrecht", "portal", PALETTE[0])
     index = _section(portal, NewsIndexPage)
-    from .models import NewsPage
-
     slug, title, intro, paragraphs = PORTAL_NEWS
     _child(
         index,
@@ -592,7 +237,6 @@ def load_portal(site, stdout):
         intro=_p(intro),
         body=[{"type": "paragraph", "value": _p(*paragraphs)}],
     )
-    from .demo_translations import translate_portal_content
 
     translate_portal_content(portal)
     stdout.write("Information point content ready for the portal")

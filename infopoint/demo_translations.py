@@ -11,6 +11,8 @@ import re
 
 from django.conf import settings
 
+from .demo_content import LASTING_PAGES, PORTAL_NEWS, contact_texts, guides, news_items
+from .models import FormPage, GuideIndexPage, GuidePage, NewsIndexPage, NewsPage, StandardPage
 from .translation import ensure_locales, is_translated, translate
 
 # Keys of demo structures that are not text a resident reads (or must stay as they are, such as
@@ -302,7 +304,6 @@ PORTAL_NEWS_EN = (
 
 def english(name):
     """(texts, slugs): a neighbourhood's information point texts and slugs with their English."""
-    from .demo import LASTING_PAGES, contact_texts, guides, news_items
 
     pairs = [
         ((slug, title, intro, paragraphs), translated)
@@ -403,9 +404,6 @@ def _translate_pages(pages, locale, strings, slugs):
 def translate_neighbourhood_content(home, name):
     """English for all of a home page's information point pages; Arabic and Turkish for two
     guides."""
-    from .demo import guides
-    from .models import FormPage, GuideIndexPage, GuidePage, NewsIndexPage, NewsPage, StandardPage
-
     locales = demo_locales()
     news = NewsPage.objects.child_of(NewsIndexPage.objects.child_of(home).first())
     guide_pages = GuidePage.objects.child_of(GuideIndexPage.objects.child_of(home).first())
@@ -424,9 +422,6 @@ def translate_neighbourhood_content(home, name):
 
 def translate_portal_content(portal):
     """English for the portal's lasting pages, contact page and news item."""
-    from .demo import LASTING_PAGES, PORTAL_NEWS, contact_texts
-    from .models import FormPage, NewsIndexPage, NewsPage, StandardPage
-
     english_ = demo_locales().get("en")
     if english_ is None:
         return

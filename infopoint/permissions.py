@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .models import Neighbourhood
+
 # A group, made by `ensure_portal`, for city staff who look after every neighbourhood without
 # being superusers (they cannot manage users or settings). Identified by its name: a custom
 # permission would need a migration for what is one group per installation.
@@ -56,8 +58,6 @@ def scope_of(user):
 
 
 def _work_out_scope(user):
-    from infopoint.models import Neighbourhood
-
     if not user.is_authenticated or not user.is_active:
         return Scope()
     if user.is_superuser:
@@ -76,8 +76,6 @@ def _work_out_scope(user):
 
 def neighbourhoods_of(user):
     """The neighbourhoods the user works for (every one for city-wide users)."""
-    from infopoint.models import Neighbourhood
-
     scope = scope_of(user)
     if scope.citywide:
         return Neighbourhood.objects.all()

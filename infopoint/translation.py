@@ -15,6 +15,20 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from .cache import cached
+
+
+def default_locale_id():
+    """The id of the Dutch Locale, remembered (it changes only with the installation)."""
+    return cached(
+        "default-locale-id",
+        lambda: (
+            Locale.objects.filter(language_code=settings.LANGUAGE_CODE)
+            .values_list("pk", flat=True)
+            .first()
+        ),
+    )
+
 
 def content_languages():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from infopoint.blocks import BodyBlock
+from infopoint.feeds import NewsAtomFeed, NewsRssFeed
 from infopoint.scope import is_on_portal, public, site_id_for, site_names
 
 from .mixins import IntroMixin, SectionPageMixin
@@ -69,16 +70,12 @@ class NewsIndexPage(RoutablePageMixin, SectionPageMixin, Page):
                 item.site_name = names.get(site_id_for(item, request), "")
         return context
 
-    @path("feed/")
+    @path("feed/", name="rss")
     def rss_feed(self, request):
-        from infopoint.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
-    @path("feed/atom/")
+    @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from infopoint.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 

@@ -1,9 +1,12 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
 
-from infopoint.scope import is_on_portal
+from infopoint.scope import is_on_portal, neighbourhood_for_site
+from infopoint.search import SearchScope, search_sources
+from infopoint.translation import default_locale_id
 
 from .mixins import SectionPageMixin
 
@@ -25,24 +28,18 @@ class SearchPage(SectionPageMixin, Page):
         return is_on_portal(self)
 
     def get_scope(self, request):
-        from wagtail.models import Site
-
-        from infopoint.navigation import site_chrome
-        from infopoint.search import SearchScope
-
-        chrome = site_chrome(Site.find_for_request(request), self.locale_id and get_language())
+        site = Site.find_for_request(request)
+        neighbourhood = None if self.city_wide else neighbourhood_for_site(site)
         return SearchScope(
             request=request,
-            neighbourhood_id=None if self.city_wide else chrome.get("neighbourhood_id"),
+            neighbourhood_id=getattr(neighbourhood, "pk", None),
             locale_id=self.locale_id,
-            default_locale_id=chrome.get("default_locale_id", self.locale_id),
+            default_locale_id=default_locale_id() or self.locale_id,
             home_path=self.path[: Page.steplen * 2],
         )
 
     def promoted(self, query, scope):
         """Pages editors promoted for this exact search term, limited to this site's pages."""
-        from wagtail.contrib.search_promotions.models import SearchPromotion
-
         promotions = (
             SearchPromotion.objects.filter(
                 query__query_string=normalise(query),
@@ -60,8 +57,6 @@ class SearchPage(SectionPageMixin, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from infopoint.search import search_sources
-
         context = super().get_context(request, *args, **kwargs)
         query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
         kind = request.GET.get("kind", "")
@@ -102,6 +97,4 @@ class SearchPage(SectionPageMixin, Page):
 
 
 def normalise(query):
-    from wagtail.search.utils import normalise_query_string
-
     return normalise_query_string(query)

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event, EventFeed
-from submissions.models import EventSubmission
 from infopoint.permissions import CITY_ADMINISTRATORS
+from submissions.models import EventSubmission
 from tests.infopoint.snippet_forms import NEW_NAME, form_data, make_event, name_of, new_name
 from tests.venues.factories import VenueFactory
 from venues.models import Venue

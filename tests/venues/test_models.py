@@ -9,8 +9,8 @@ from wagtail.models import Locale, Site
 
 from tests.venues.factories import VenueFactory
 from venues.demo import PLACES
-from venues.models import AccessibilityFeature, OpeningHours, Venue, normalise_postcode
 from venues.links import attach_urls
+from venues.models import AccessibilityFeature, OpeningHours, Venue, normalise_postcode
 from venues.queries import venues_for_site
 
 pytestmark = pytest.mark.django_db
