@@ -274,19 +274,6 @@ class EventSubmissionForm(forms.Form):
 
     # -- presentation ------------------------------------------------------------------------
 
-    def describe_errors(self):
-        """Link each input to its help text and error message, for screen-reader users."""
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            if self.is_bound and bound.errors:
-                ids.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
     def error_summary(self):
         """(anchor, message) for every problem, in the order of the form."""
         items = [("", message) for message in self.non_field_errors()]

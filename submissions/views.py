@@ -33,7 +33,6 @@ def submit(request, page):
                 return HttpResponseRedirect(f"{page.get_url(request)}{thanks}")
             else:
                 status = 400
-    form.describe_errors()
     context["form"] = form
     response = page.render(request, context_overrides=context)
     response.status_code = status

@@ -68,6 +68,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
+# Public forms draw every field with one template (infopoint/templates/infopoint/forms/field.html).
+FORM_RENDERER = "infopoint.forms.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

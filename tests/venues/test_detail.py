@@ -207,9 +207,13 @@ def test_an_empty_report_sends_nothing_and_says_what_to_fix(client, lunetten, ve
     response = client.post(
         f"{FINDER}buurthuis-de-ster/report/", {"message": ""}, HTTP_HOST="lunetten.localhost"
     )
+    html = response.content.decode()
     assert response.status_code == 200
     assert mail.outbox == []
-    assert "venue-filters__field--error" in response.content.decode()
+    # The message box says what is wrong, and the box itself is marked invalid and points to it.
+    assert '<p class="form__error" id="id_message_error">Dit is een verplicht veld.</p>' in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_message_helptext id_message_error"' in html
 
 
 def test_reports_from_one_address_are_limited_and_the_limit_says_so(
