@@ -37,7 +37,3 @@ def window_for(when, today):
     if when == "month":
         return today, _next_month(today)
     return None
-
-
-def as_utc_range(first_day, day_after):
-    return local_midnight(first_day), local_midnight(day_after)

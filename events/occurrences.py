@@ -14,7 +14,7 @@ from .recurrence import expand
 
 def horizon():
     """How far ahead recurring events are written (18 months unless configured otherwise)."""
-    return timezone.now() + timedelta(days=getattr(settings, "EVENTS_HORIZON_DAYS", 548))
+    return timezone.now() + timedelta(days=settings.EVENTS_HORIZON_DAYS)
 
 
 @transaction.atomic

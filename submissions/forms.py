@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,6 @@ PLACE_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 4000
 ALT_MAX_LENGTH = 255
 SUMMARY_LENGTH = 200
-IMAGE_MAX_BYTES = getattr(settings, "SUBMISSION_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 # How far ahead a resident may announce something, and how long a series may run.
@@ -51,6 +51,12 @@ def _date_input():
 
 def _time_input():
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def too_large():
+    return _("The picture is too large; choose one of at most %(size)s.") % {
+        "size": filesizeformat(settings.SUBMISSION_IMAGE_MAX_BYTES)
+    }
 
 
 class EventSubmissionForm(forms.Form):
@@ -177,14 +183,14 @@ class EventSubmissionForm(forms.Form):
         upload = self.cleaned_data.get("image")
         if not upload:
             return None
-        if upload.size > IMAGE_MAX_BYTES:
-            raise ValidationError(_("The picture is too large; choose one of at most 5 MB."))
+        if upload.size > settings.SUBMISSION_IMAGE_MAX_BYTES:
+            raise ValidationError(too_large())
         picture = getattr(upload, "image", None)
         if picture is None or picture.format not in IMAGE_FORMATS:
             raise ValidationError(_("Choose a JPEG, PNG or WebP picture."))
         width, height = picture.size
         if width * height > IMAGE_MAX_PIXELS:
-            raise ValidationError(_("The picture is too large; choose one of at most 5 MB."))
+            raise ValidationError(too_large())
         return upload
 
     def clean(self):

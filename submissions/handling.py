@@ -10,13 +10,12 @@ from wagtail.log_actions import log
 
 from infopoint.antispam import RateLimit, client_digest
 
-from .forms import IMAGE_MAX_BYTES
 from .models.submission import EventSubmission
 
-# How many events one address may hand in to one neighbourhood's page in a window (seconds).
-SUBMISSION_RATE_LIMIT = getattr(settings, "SUBMISSION_RATE_LIMIT", (5, 60 * 60))
-# The picture plus generous room for the text fields; anything larger is refused unread.
-MAX_POST_BYTES = IMAGE_MAX_BYTES + 512 * 1024
+
+def max_post_bytes():
+    """The picture plus generous room for the text fields; anything larger is refused unread."""
+    return settings.SUBMISSION_IMAGE_MAX_BYTES + 512 * 1024
 
 
 class RequestTooLarge(Exception):
@@ -24,7 +23,7 @@ class RequestTooLarge(Exception):
 
 
 def submission_rate_limit(page):
-    return RateLimit(f"event-submission-rate:{page.pk}", *SUBMISSION_RATE_LIMIT)
+    return RateLimit(f"event-submission-rate:{page.pk}", *settings.SUBMISSION_RATE_LIMIT)
 
 
 def read_post(request):
@@ -33,7 +32,7 @@ def read_post(request):
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    if length > MAX_POST_BYTES:
+    if length > max_post_bytes():
         raise RequestTooLarge
     try:
         return request.POST, request.FILES

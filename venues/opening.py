@@ -119,7 +119,3 @@ def week_schedule(venue, at):
         day.is_today = day.date == today
         week.append(day)
     return week
-
-
-def has_hours(venue):
-    return bool(venue.opening_hours.all())

@@ -29,9 +29,6 @@ from .opening import is_open_at
 from .queries import in_locale, localized_terms, venues_in_locale, vocabularies, with_listing_data
 
 PER_PAGE = 20
-# Reports one address may send about one neighbourhood's places in a window (seconds);
-# settings.VENUE_REPORT_RATE_LIMIT overrides it.
-REPORT_RATE_LIMIT = (5, 60 * 60)
 MAP_LIMIT = 500
 
 
@@ -190,7 +187,7 @@ def report_outdated(request, page, slug):
     # Per neighbourhood: what a flood would fill is its editors' mailboxes.
     limit = RateLimit(
         f"venue-report-rate:{venue.neighbourhood_id}",
-        *getattr(settings, "VENUE_REPORT_RATE_LIMIT", REPORT_RATE_LIMIT),
+        *settings.VENUE_REPORT_RATE_LIMIT,
     )
     rate_limited = request.method == "POST" and limit.exceeded(request)
     if rate_limited:

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf.locale import LANG_INFO
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_int, env_list, env_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -212,6 +212,20 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TAGGIT_CASE_INSENSITIVE = True
+
+# Wijkinfo's own tunables, read where they are used, at call time (so override_settings reaches
+# them); the README's configuration table lists them.
+# How many messages one address may send in a window, as (count, seconds), per form and page.
+CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", (5, 60 * 60))
+SUBMISSION_RATE_LIMIT = env_rate("SUBMISSION_RATE_LIMIT", (5, 60 * 60))
+VENUE_REPORT_RATE_LIMIT = env_rate("VENUE_REPORT_RATE_LIMIT", (5, 60 * 60))
+# The largest picture a resident may send with an event (bytes).
+SUBMISSION_IMAGE_MAX_BYTES = env_int("SUBMISSION_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
+# How far ahead the dates of recurring events are written (days).
+EVENTS_HORIZON_DAYS = env_int("EVENTS_HORIZON_DAYS", 548)
+# A partner's calendar feed: its largest size (bytes) and how long fetching it may take (seconds).
+EVENTS_FEED_MAX_BYTES = env_int("EVENTS_FEED_MAX_BYTES", 2 * 1024 * 1024)
+EVENTS_FEED_TIMEOUT = env_int("EVENTS_FEED_TIMEOUT", 10)
 
 LOGGING = {
     "version": 1,

@@ -34,3 +34,17 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_rate(name, default):
+    """A rate limit as (count, seconds), from e.g. CONTACT_RATE_LIMIT=5/3600."""
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        count, seconds = (int(part) for part in value.split("/"))
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"{name} is a number of messages per number of seconds, such as 5/3600."
+        ) from error
+    return count, seconds

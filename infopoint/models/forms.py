@@ -23,7 +23,6 @@ logger = logging.getLogger(__name__)
 SINGLE_LINE_MAX_LENGTH = 200
 MULTI_LINE_MAX_LENGTH = 4000
 # How many messages one address may send to one form in a window (seconds).
-CONTACT_RATE_LIMIT = getattr(settings, "CONTACT_RATE_LIMIT", (5, 60 * 60))
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -108,7 +107,7 @@ class FormPage(IntroMixin, AbstractEmailForm):
 
     @property
     def rate_limit(self):
-        return RateLimit(f"contact-rate:{self.pk}", *CONTACT_RATE_LIMIT)
+        return RateLimit(f"contact-rate:{self.pk}", *settings.CONTACT_RATE_LIMIT)
 
     def rate_limited(self, request):
         return self.rate_limit.exceeded(request)

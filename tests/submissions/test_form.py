@@ -9,7 +9,7 @@ from wagtail.models import Revision, WorkflowState
 
 from events.models import Event, Occurrence
 from submissions.forms import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
-from submissions.handling import MAX_POST_BYTES
+from submissions.handling import max_post_bytes
 from submissions.models import EventSubmission, EventSubmissionPage
 from tests.submissions.conftest import SUBMIT_PATH, png_bytes
 from tests.utils import get, host
@@ -298,7 +298,7 @@ class TestRejectedSubmissions:
     def test_a_huge_request_is_refused_unread_with_an_explanation(
         self, lunetten, submit, valid_data
     ):
-        response = submit(lunetten, valid_data, CONTENT_LENGTH=str(MAX_POST_BYTES + 1))
+        response = submit(lunetten, valid_data, CONTENT_LENGTH=str(max_post_bytes() + 1))
 
         assert response.status_code == 413
         assert "te groot" in text(response)
@@ -371,16 +371,14 @@ class TestRejectedSubmissions:
         assert "JPEG, PNG of WebP" in text(response)
         assert nothing_stored()
 
-    def test_a_picture_over_the_size_limit_is_refused(
-        self, lunetten, submit, valid_data, monkeypatch
-    ):
-        monkeypatch.setattr("submissions.forms.IMAGE_MAX_BYTES", 100)
+    def test_a_picture_over_the_size_limit_is_refused(self, lunetten, submit, valid_data, settings):
+        settings.SUBMISSION_IMAGE_MAX_BYTES = 100
         picture = SimpleUploadedFile("breien.png", png_bytes((400, 300)), "image/png")
 
         response = submit(lunetten, {**valid_data, "image": picture, "image_alt": "Breien"})
 
         assert response.status_code == 400
-        assert "De foto is te groot" in text(response)
+        assert "De foto is te groot; kies er een van hoogstens 100\xa0bytes." in text(response)
         assert nothing_stored()
 
     def test_every_problem_is_listed_at_once(self, lunetten, submit, valid_data):
