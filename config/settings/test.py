@@ -26,6 +26,9 @@ if REDIS_URL:  # noqa: F405
         _database = int(_redis.path.lstrip("/") or 0) + int(_worker.removeprefix("gw"))
         CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_database}"))  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# Tests see every request served afresh (query budgets measure the work of a page); the page
+# cache's own tests turn it on.
+PAGE_CACHE_SECONDS = 0
 # Serve static files straight from the finders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

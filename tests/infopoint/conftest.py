@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from infopoint.models import GuideIndexPage, GuidePage, NewsIndexPage, NewsPage
+from infopoint.models import FormField, FormPage, GuideIndexPage, GuidePage, NewsIndexPage, NewsPage
 from tests.bulk import publish_in_bulk
 
 
@@ -70,3 +70,25 @@ def make_venue():
         )
 
     return make
+
+
+@pytest.fixture
+def contact(lunetten):
+    home = lunetten.home_page
+    page = FormPage(
+        title="Contact",
+        slug="contact",
+        to_address="team@example.org",
+        from_address="site@example.org",
+        subject="Bericht",
+        thank_you_text="<p>We antwoorden binnen drie dagen.</p>",
+    )
+    for order, (label, kind) in enumerate(
+        [("Naam", "singleline"), ("E-mailadres", "email"), ("Bericht", "multiline")]
+    ):
+        page.form_fields.add(
+            FormField(sort_order=order, label=label, field_type=kind, required=True)
+        )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page

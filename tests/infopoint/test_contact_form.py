@@ -2,33 +2,10 @@ import pytest
 from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
-from infopoint.models import FormField, FormPage
 from infopoint.models.forms import MULTI_LINE_MAX_LENGTH
 from tests.utils import host
 
 MESSAGE = {"naam": "Fatima", "e_mailadres": "fatima@example.org", "bericht": "Hallo!"}
-
-
-@pytest.fixture
-def contact(lunetten):
-    home = lunetten.home_page
-    page = FormPage(
-        title="Contact",
-        slug="contact",
-        to_address="team@example.org",
-        from_address="site@example.org",
-        subject="Bericht",
-        thank_you_text="<p>We antwoorden binnen drie dagen.</p>",
-    )
-    for order, (label, kind) in enumerate(
-        [("Naam", "singleline"), ("E-mailadres", "email"), ("Bericht", "multiline")]
-    ):
-        page.form_fields.add(
-            FormField(sort_order=order, label=label, field_type=kind, required=True)
-        )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def post(client, neighbourhood, data, address="192.0.2.1"):
