@@ -225,8 +225,9 @@ VENUE_REPORT_RATE_LIMIT = env_rate("VENUE_REPORT_RATE_LIMIT", (5, 60 * 60))
 SUBMISSION_IMAGE_MAX_BYTES = env_int("SUBMISSION_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 # How far ahead the dates of recurring events are written (days).
 EVENTS_HORIZON_DAYS = env_int("EVENTS_HORIZON_DAYS", 548)
-# Whole pages for visitors without a session (infopoint.pagecache): how long at most (seconds), also
-# what a CDN is told (s-maxage). "Open now" and "this week" are never older than this. 0 turns it off.
+# Whole pages for visitors without a session (infopoint.pagecache): how long at most (seconds),
+# also what a CDN is told (s-maxage). "Open now" and "this week" are never older than this.
+# 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # A partner's calendar feed: its largest size (bytes) and how long fetching it may take (seconds).
 EVENTS_FEED_MAX_BYTES = env_int("EVENTS_FEED_MAX_BYTES", 2 * 1024 * 1024)
