@@ -107,3 +107,37 @@ def test_deploy_check_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+FRONTEND_CACHE = """
+import json, django
+django.setup()
+from django.conf import settings as s
+print(json.dumps({
+    "installed": "wagtail.contrib.frontend_cache" in s.INSTALLED_APPS,
+    "backends": {
+        name: c["BACKEND"].rsplit(".", 1)[-1] for name, c in s.WAGTAILFRONTENDCACHE.items()
+    },
+    "page_cache": s.PAGE_CACHE_SECONDS,
+}))
+"""
+
+
+def test_a_cdn_is_purged_only_when_one_is_configured():
+    plain = json.loads(run_with(PRODUCTION_ENV, FRONTEND_CACHE).stdout)
+    with_cdn = run_with(
+        {
+            **PRODUCTION_ENV,
+            "FRONTEND_CACHE_PURGE_URL": "http://varnish.internal:8080",
+            "PAGE_CACHE_SECONDS": "60",
+        },
+        FRONTEND_CACHE,
+    )
+    assert with_cdn.returncode == 0, with_cdn.stderr
+
+    assert plain == {"installed": False, "backends": {}, "page_cache": 300}
+    assert json.loads(with_cdn.stdout) == {
+        "installed": True,
+        "backends": {"http": "HTTPBackend"},
+        "page_cache": 60,
+    }

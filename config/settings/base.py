@@ -229,6 +229,23 @@ EVENTS_HORIZON_DAYS = env_int("EVENTS_HORIZON_DAYS", 548)
 # also what a CDN is told (s-maxage). "Open now" and "this week" are never older than this.
 # 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# A CDN in front (optional): Wagtail purges a page's URLs from it when the page is published or
+# unpublished; everything else a CDN holds is at most PAGE_CACHE_SECONDS old. Either an HTTP
+# purge endpoint (Varnish, Squid, nginx) or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 # A partner's calendar feed: its largest size (bytes) and how long fetching it may take (seconds).
 EVENTS_FEED_MAX_BYTES = env_int("EVENTS_FEED_MAX_BYTES", 2 * 1024 * 1024)
 EVENTS_FEED_TIMEOUT = env_int("EVENTS_FEED_TIMEOUT", 10)
