@@ -57,8 +57,12 @@ format: $(VENV)/.installed-dev ## Format the code (ruff) and templates (djhtml)
 	$(BIN)/ruff format .
 	find . -path ./.venv -prune -o -name '*.html' -path '*templates*' -print | xargs $(BIN)/djhtml
 
-bench: $(VENV)/.installed-dev ## Timings as ratios against a floor measured in the same run
-	$(BIN)/pytest tests/benchmarks/bench_pages.py -p no:cacheprovider -q -s $(PYTEST_ARGS)
+bench: $(VENV)/.installed-dev ## Timings as ratios against floors, demo and city size (PostgreSQL, Redis, wrk)
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+	$(BIN)/pytest tests/benchmarks/bench_pages.py -p no:cacheprovider -p no:randomly -q -s $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wijkinfo_bench} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/10} \
+	$(BIN)/pytest tests/benchmarks/bench_city.py -p no:cacheprovider -p no:randomly -q -s $(PYTEST_ARGS)
 
 migrate: $(VENV)/.installed ## Apply database migrations
 	@mkdir -p var

@@ -28,7 +28,7 @@ if REDIS_URL:  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # Tests see every request served afresh (query budgets measure the work of a page); the page
 # cache's own tests turn it on.
-PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)  # noqa: F405
 # Serve static files straight from the finders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
