@@ -167,7 +167,10 @@ def database_url():
 
 def requests_per_second(base, host_name, path):
     result = subprocess.run(  # noqa: S603 - Debian's wrk, on loopback
-        [shutil.which("wrk"), "-c8", "-t2", f"-d{LOAD_SECONDS}s", "-H", f"Host: {host_name}", base + path],
+        [
+            shutil.which("wrk"), "-c8", "-t2", f"-d{LOAD_SECONDS}s",
+            "-H", f"Host: {host_name}", base + path,
+        ],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     match = re.search(r"Requests/sec:\s+([\d.]+)", result.stdout)
@@ -180,7 +183,10 @@ def baseline_checkout():
     target = OUT / f"baseline-{BASELINE}"
     if not target.exists():
         subprocess.run(  # noqa: S603 - this repository's own git
-            [shutil.which("git"), "-C", str(ROOT), "worktree", "add", "--detach", str(target), BASELINE],
+            [
+                shutil.which("git"), "-C", str(ROOT),
+                "worktree", "add", "--detach", str(target), BASELINE,
+            ],
             check=True, capture_output=True,
         )  # fmt: skip
     return target
