@@ -50,7 +50,7 @@ def _suspended_rule(parts, schedule):
     """A suspended series ends the day before the suspension (COUNT gives way to UNTIL)."""
     last_day = schedule.suspended_from - timedelta(days=1)
     until = datetime.combine(last_day, time(23, 59, 59))
-    parts = dict(parts)
+    parts = vRecur(parts)
     if "COUNT" in parts:
         unsuspended = recurrence.Schedule(
             start=schedule.start, end=schedule.end, all_day=schedule.all_day, rule=schedule.rule
@@ -59,7 +59,7 @@ def _suspended_rule(parts, schedule):
         if all(value.date() < schedule.suspended_from for value in dates):
             return parts
         del parts["COUNT"]
-    parts["UNTIL"] = until.strftime("%Y%m%dT%H%M%S")
+    parts["UNTIL"] = [until]
     return parts
 
 

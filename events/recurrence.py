@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from dateutil.rrule import rrulestr
+from icalendar.prop import vRecur
 
 TZ = ZoneInfo("Europe/Amsterdam")
 # A rule that fires more often than daily is never what a neighbourhood activity means, and it
@@ -41,32 +42,29 @@ def local_midnight(day):
 
 
 def parse_rule(text):
-    """RRULE text as an ordered dict of its parts ("FREQ" → "WEEKLY", …)."""
+    """RRULE text read by icalendar: part name → list of typed values ("FREQ" → ["WEEKLY"])."""
     text = (text or "").strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
-    parts = {}
-    for chunk in text.split(";"):
-        if not chunk.strip():
-            continue
-        if "=" not in chunk:
-            raise RecurrenceError(f"“{chunk}” is not a NAME=VALUE part of a rule.")
-        name, value = chunk.split("=", 1)
-        parts[name.strip().upper()] = value.strip().upper()
-    if "FREQ" not in parts:
+    try:
+        parts = vRecur.from_ical(text)
+    except ValueError as error:
+        raise RecurrenceError(f"This is not a valid rule: {error}") from error
+    frequency = parts.get("FREQ", [None])[0]
+    if frequency is None:
         raise RecurrenceError("A rule needs a FREQ (for example FREQ=WEEKLY).")
-    if parts["FREQ"] not in ALLOWED_FREQUENCIES:
-        raise RecurrenceError(f"FREQ={parts['FREQ']} is not supported; use DAILY or longer.")
+    if frequency not in ALLOWED_FREQUENCIES:
+        raise RecurrenceError(f"FREQ={frequency} is not supported; use DAILY or longer.")
     return parts
 
 
 def _until_as_local(value):
     """UNTIL in any of its RFC 5545 forms (date, UTC, floating) as local wall time."""
-    if len(value) == 8:
-        return datetime.strptime(value, "%Y%m%d").replace(hour=23, minute=59, second=59)
-    if value.endswith("Z"):
-        return to_local(datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC))
-    return datetime.strptime(value, "%Y%m%dT%H%M%S")
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time(23, 59, 59))
+    if value.tzinfo is not None:
+        return to_local(value)
+    return value
 
 
 def format_rule(parts, *, until_utc=False, until_date=False):
@@ -74,19 +72,13 @@ def format_rule(parts, *, until_utc=False, until_date=False):
 
     An all-day series exports UNTIL as a date, as RFC 5545 requires for a DATE start.
     """
-    parts = dict(parts)
+    parts = vRecur(parts)
     if "UNTIL" in parts:
-        until = _until_as_local(parts["UNTIL"])
-        parts["UNTIL"] = (
-            until.strftime("%Y%m%d")
-            if until_date
-            else (
-                to_utc(until).strftime("%Y%m%dT%H%M%SZ")
-                if until_utc
-                else until.strftime("%Y%m%dT%H%M%S")
-            )
-        )
-    return ";".join(f"{name}={value}" for name, value in parts.items())
+        until = _until_as_local(parts["UNTIL"][0])
+        parts["UNTIL"] = [
+            until.date() if until_date else (to_utc(until) if until_utc else until)
+        ]
+    return parts.to_ical().decode()
 
 
 def validate_rule(text, dtstart_local):
@@ -260,26 +252,26 @@ def build_rule(
     weekday = WEEKDAY_CODES[start_local.weekday()]
     parts = {}
     if repeat == "daily":
-        parts["FREQ"] = "DAILY"
+        parts["FREQ"] = ["DAILY"]
     elif repeat == "weekly":
-        parts["FREQ"] = "WEEKLY"
+        parts["FREQ"] = ["WEEKLY"]
         chosen = [code for code in WEEKDAY_CODES if code in set(weekdays)]
-        parts["BYDAY"] = ",".join(chosen or [weekday])
+        parts["BYDAY"] = chosen or [weekday]
     elif repeat == "monthly_weekday":
-        parts["FREQ"] = "MONTHLY"
+        parts["FREQ"] = ["MONTHLY"]
         nth = week_of_month or (start_local.day - 1) // 7 + 1
-        parts["BYDAY"] = f"{nth}{weekday}"
+        parts["BYDAY"] = [f"{nth}{weekday}"]
     elif repeat == "monthly_date":
-        parts["FREQ"] = "MONTHLY"
-        parts["BYMONTHDAY"] = str(start_local.day)
+        parts["FREQ"] = ["MONTHLY"]
+        parts["BYMONTHDAY"] = [start_local.day]
     elif repeat == "yearly":
-        parts["FREQ"] = "YEARLY"
+        parts["FREQ"] = ["YEARLY"]
     else:
         raise RecurrenceError(f"Unknown repeat choice “{repeat}”.")
     if interval and interval > 1:
-        parts["INTERVAL"] = str(interval)
+        parts["INTERVAL"] = [interval]
     if ends == "until" and until:
-        parts["UNTIL"] = until.strftime("%Y%m%d")
+        parts["UNTIL"] = [until]
     elif ends == "count" and count:
-        parts["COUNT"] = str(count)
+        parts["COUNT"] = [count]
     return format_rule(parts)

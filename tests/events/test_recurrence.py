@@ -11,6 +11,7 @@ from events.recurrence import (
     build_rule,
     expand,
     first_date,
+    parse_rule,
     validate_rule,
 )
 from tests.events.conftest import local
@@ -41,7 +42,8 @@ def weekly(**kwargs):
 
 def test_weekly_on_chosen_days():
     schedule = weekly(weekdays=["TU", "TH"], ends="count", count=4)
-    assert schedule.rule == "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4"
+    # The rule means the same to every calendar whatever the order of its parts.
+    assert parse_rule(schedule.rule) == parse_rule("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4")
     assert [s.date() for s in starts(schedule)] == [
         date(2026, 12, 1),
         date(2026, 12, 3),
@@ -67,7 +69,7 @@ def test_first_saturday_and_last_friday_of_the_month():
         ends="count",
         count=3,
     )
-    assert market.rule == "FREQ=MONTHLY;BYDAY=1SA;COUNT=3"
+    assert parse_rule(market.rule) == parse_rule("FREQ=MONTHLY;BYDAY=1SA;COUNT=3")
     assert [s.date() for s in starts(market)] == [
         date(2026, 12, 5),
         date(2027, 1, 2),
