@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as VEvent
-from icalendar.prop import vDDDTypes, vRecur
+from icalendar.prop import vDDDTypes, vDuration, vRecur
 
 from . import recurrence
 from .occurrences import horizon
 from .recurrence import TZ, to_local
 
 PRODID = "-//Wijkinfo//Agenda//NL"
+REFRESH = timedelta(hours=6)
 
 
 def uid_for(event):
@@ -173,6 +174,10 @@ def calendar_for(events, url_for, name=""):
     if name:
         calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    # How often subscribers fetch again: RFC 7986's property, and the older one Outlook and
+    # Apple read. Six hours keeps a change showing the same day without polling every minute.
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
     for event in events:
         for component in components_for(event, url_for(event)):
             calendar.add_component(component)
