@@ -130,3 +130,25 @@ def test_users_without_a_neighbourhood_see_no_reports_panel(
     client.force_login(user)
 
     assert reports_panel(client.get("/admin/").content.decode()) is None
+
+
+def test_the_reports_panel_costs_the_same_queries_for_few_and_many(
+    client, lunetten, venue, django_user_model, django_assert_max_num_queries
+):
+    client.force_login(person(django_user_model, "ed", lunetten.editors))
+    client.get("/admin/")  # the first visit sets up the user's profile and session
+
+    def measure(count):
+        VenueReport.objects.bulk_create(
+            VenueReport(venue=venue, message=f"Melding {n}") for n in range(count)
+        )
+        with django_assert_max_num_queries(60) as queries:
+            html = client.get("/admin/").content.decode()
+        return len(queries), reports_panel(html)
+
+    few, _html = measure(2)
+    many, html = measure(30)
+
+    assert many == few
+    assert html.count('action="/admin/venue-reports/') == 20
+    assert "En nog 12 meldingen." in html
