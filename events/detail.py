@@ -27,13 +27,18 @@ def detail_context(request, event, page=None, preview=False):
     upcoming = next((o for o in occurrences if not o.is_cancelled), None)
     # The venue's page URL comes from the finders' remembered addresses (venues.links).
     venue_url = (event.venue.get_url(request) or None) if event.venue_id else None
+    # Machines read JSON-LD without the page's address: its place's URL is absolute.
+    venue_abs_url = request.build_absolute_uri(venue_url) if venue_url and request else None
     context = {
         "event": event,
         "event_lang": "" if event.locale.language_code == language else event.locale.language_code,
         "occurrences": occurrences,
         "next_occurrence": upcoming,
         "venue_url": venue_url,
-        "json_ld": jsonld.event_page(event, upcoming, url, venue_url),
+        # A cancelled event keeps its date in JSON-LD: its next (cancelled) date, if any.
+        "json_ld": jsonld.event_page(
+            event, upcoming or (occurrences[0] if occurrences else None), url, venue_abs_url
+        ),
         "request": request,
         "page": page,
         "preview": preview,

@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as VEvent
-from icalendar.prop import vRecur
+from icalendar.prop import vDDDTypes, vDuration, vRecur
 
 from . import recurrence
 from .occurrences import horizon
 from .recurrence import TZ, to_local
 
 PRODID = "-//Wijkinfo//Agenda//NL"
+REFRESH = timedelta(hours=6)
 
 
 def uid_for(event):
@@ -63,6 +64,30 @@ def _suspended_rule(parts, schedule):
     return parts
 
 
+# RFC 5545 knows three event statuses; schema.org's five map onto them (see STATUS below).
+# Cancelled: CANCELLED. Postponed: the date is no longer firm and a new one not yet known,
+# which is what TENTATIVE says. Rescheduled and moved online: the event takes place as shown
+# (at its new date, or online: LOCATION and RFC 7986 CONFERENCE then carry the link), so
+# CONFIRMED; a moved date also carries its previous start (RECURRENCE-ID for a series' date,
+# X-WIJKINFO-PREVIOUS-START, which calendars may show, for every moved date).
+STATUS = {
+    "EventScheduled": "CONFIRMED",
+    "EventCancelled": "CANCELLED",
+    "EventPostponed": "TENTATIVE",
+    "EventRescheduled": "CONFIRMED",
+    "EventMovedOnline": "CONFIRMED",
+}
+PREVIOUS_START = "X-WIJKINFO-PREVIOUS-START"
+
+
+def _status(event, cancelled_date=False):
+    return "CANCELLED" if cancelled_date else STATUS.get(event.status, "CONFIRMED")
+
+
+def _moved_online(event):
+    return event.status == "EventMovedOnline" and event.online_url
+
+
 def _base_component(event, url, start, end, stamp):
     component = VEvent()
     component.add("uid", uid_for(event))
@@ -72,9 +97,11 @@ def _base_component(event, url, start, end, stamp):
     component.add("dtend", _local(end, event.all_day))
     if url:
         component.add("url", url)
-    location = _location(event)
+    location = event.online_url if _moved_online(event) else _location(event)
     if location:
         component.add("location", location)
+    if event.online_url:
+        component.add("conference", event.online_url, parameters={"VALUE": "URI"})
     return component
 
 
@@ -84,15 +111,14 @@ def components_for(event, url, until=None):
     until = until or horizon()
     instances = recurrence.expand(schedule, until)
     stamp = timezone.now()
-    cancelled = event.status == "EventCancelled"
     if not schedule.rule:
         first = instances[0] if instances else None
         start, end = (first.start, first.end) if first else (event.start, event.end)
         master = _base_component(event, url, start, end, stamp)
         master.add("description", _description(event, first.note if first else ""))
-        master.add(
-            "status", "CANCELLED" if cancelled or (first and first.cancelled) else "CONFIRMED"
-        )
+        master.add("status", _status(event, bool(first and first.cancelled)))
+        if first is not None and first.moved and first.original_start is not None:
+            master.add(PREVIOUS_START, vDDDTypes(_local(first.original_start, event.all_day)))
         extra = [instance for instance in instances if instance.original_start is None]
         if extra:
             master.add("rdate", [_local(i.start, event.all_day) for i in extra])
@@ -107,7 +133,7 @@ def components_for(event, url, until=None):
         stamp,
     )
     master.add("description", _description(event))
-    master.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    master.add("status", _status(event))
     parts = recurrence.parse_rule(schedule.rule)
     if schedule.suspended_from:
         parts = _suspended_rule(parts, schedule)
@@ -131,7 +157,9 @@ def components_for(event, url, until=None):
         override = _base_component(event, url, instance.start, instance.end, stamp)
         override.add("recurrence-id", _local(instance.original_start, event.all_day))
         override.add("description", _description(event, instance.note))
-        override.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        override.add("status", _status(event))
+        if instance.moved:
+            override.add(PREVIOUS_START, vDDDTypes(_local(instance.original_start, event.all_day)))
         components.append(override)
     return components
 
@@ -146,6 +174,10 @@ def calendar_for(events, url_for, name=""):
     if name:
         calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    # How often subscribers fetch again: RFC 7986's property, and the older one Outlook and
+    # Apple read. Six hours keeps a change showing the same day without polling every minute.
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
     for event in events:
         for component in components_for(event, url_for(event)):
             calendar.add_component(component)

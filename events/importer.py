@@ -262,13 +262,22 @@ class Result:
 
 
 def _store(event, as_draft):
-    """Save as the admin would: a revision, published unless the feed asks for moderation."""
+    """Save as the admin would: a revision, published unless the feed asks for moderation.
+
+    A draft goes into the neighbourhood's workflow (as a resident's submission does), so it
+    waits on its moderators' dashboard instead of lying unnoticed among the drafts.
+    """
     if event.pk is None:
         event.live = False
         event.save()
     revision = event.save_revision()
     if not as_draft:
         revision.publish()
+        return
+    workflow = event.get_workflow()
+    if workflow is not None and not event.workflow_in_progress:
+        # A feed runs unattended: the workflow records no requester (Wagtail allows None).
+        workflow.start(event, None)
 
 
 def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags):

@@ -10,7 +10,12 @@ from .recurrence import TZ
 
 
 def event_page(event, occurrence, url, venue_url):
-    """schema.org Event for `event`, dated by its next `occurrence` (if any)."""
+    """schema.org Event for `event`, dated by its next `occurrence`, else by its own start.
+
+    schema.org requires `startDate` even of a cancelled event: it keeps its date, with
+    `eventStatus` Cancelled. A moved date carries `previousStartDate`. `venue_url` must be
+    absolute (machines read this without the page's address).
+    """
     mode = "OfflineEventAttendanceMode"
     if event.online_url and (event.venue_id or event.place):
         mode = "MixedEventAttendanceMode"
@@ -26,13 +31,22 @@ def event_page(event, occurrence, url, venue_url):
         "eventAttendanceMode": f"https://schema.org/{mode}",
     }
     if occurrence is not None:
-        start, end = occurrence.start.astimezone(TZ), occurrence.end.astimezone(TZ)
-        if event.all_day:
-            data["startDate"] = start.date().isoformat()
-            data["endDate"] = (end - timedelta(microseconds=1)).date().isoformat()
-        else:
-            data["startDate"] = start.isoformat()
-            data["endDate"] = end.isoformat()
+        start, end = occurrence.start, occurrence.end
+    else:
+        start, end = event.start, event.end
+    start, end = start.astimezone(TZ), end.astimezone(TZ)
+    if event.all_day:
+        data["startDate"] = start.date().isoformat()
+        data["endDate"] = (end - timedelta(microseconds=1)).date().isoformat()
+    else:
+        data["startDate"] = start.isoformat()
+        data["endDate"] = end.isoformat()
+    previous = getattr(occurrence, "original_start", None)
+    if previous is not None and getattr(occurrence, "moved", False):
+        previous = previous.astimezone(TZ)
+        data["previousStartDate"] = (
+            previous.date().isoformat() if event.all_day else previous.isoformat()
+        )
     locations = []
     if event.venue_id:
         locations.append(place(event.venue, venue_url))

@@ -221,9 +221,10 @@ def _ics_response(body, filename):
     return response
 
 
-def feed_events(request):
+def feed_events(request, filterset=None):
     """The events behind the agenda's feed: same filters as the page, recent and upcoming."""
-    _neighbourhood, filterset = filtered(request)
+    if filterset is None:
+        _neighbourhood, filterset = filtered(request)
     queryset = filterset.qs
     if filterset.window is None:
         # Keep the last month so subscribers still see what just happened.
@@ -237,10 +238,30 @@ def feed_events(request):
     )
 
 
+def feed_name(request, page, neighbourhood, filterset):
+    """What a subscriber's calendar app calls the feed: by what it holds, so two
+    neighbourhoods' or a venue's agenda are told apart ("Agenda Lunetten — Buurthuis De Linde")."""
+    if neighbourhood is not None:
+        where = neighbourhood.name
+    else:
+        site = Site.find_for_request(request)
+        where = site.site_name if site is not None else ""
+    name = f"{page.title} {where}".strip()
+    filterset.is_valid()
+    venue = getattr(filterset.form, "cleaned_data", {}).get("venue")
+    if venue and "venue" in filterset.filters:
+        venue_name = dict(filterset.filters["venue"].extra["choices"]).get(venue)
+        if venue_name:
+            name = f"{name} — {venue_name}"
+    return name
+
+
 def feed(request, page):
-    events = list(feed_events(request))
+    neighbourhood, filterset = filtered(request)
+    events = list(feed_events(request, filterset))
     base = request.build_absolute_uri(page.get_url(request))
-    body = calendar_for(events, lambda event: f"{base}{event.slug}/", name=page.title)
+    name = feed_name(request, page, neighbourhood, filterset)
+    body = calendar_for(events, lambda event: f"{base}{event.slug}/", name=name)
     return _ics_response(body, "agenda.ics")
 
 

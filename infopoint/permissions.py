@@ -13,6 +13,7 @@ ask about the item as well.
 """
 
 from django import forms
+from django.contrib.auth import get_permission_codename
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -95,6 +96,27 @@ class NeighbourhoodPermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         return scope_of(user).filter(super().instances_user_has_any_permission_for(user, actions))
+
+    def user_has_permission_in(self, user, action, neighbourhood_id):
+        """Whether the user may do `action` to this model's items in that neighbourhood.
+
+        Stricter than the model permission: a moderator of one neighbourhood who also edits
+        another may publish only in the one they moderate. City-wide users may wherever their
+        permission says. The rule behind "only a moderator's calendar feed publishes directly".
+        """
+        if not self.user_has_permission(user, action):
+            return False
+        scope = scope_of(user)
+        if scope.citywide:
+            return True
+        if not scope.covers(neighbourhood_id):
+            return False
+        codename = get_permission_codename(action, self.model._meta)
+        return user.groups.filter(
+            Q(edits_neighbourhood=neighbourhood_id) | Q(moderates_neighbourhood=neighbourhood_id),
+            permissions__codename=codename,
+            permissions__content_type__app_label=self.model._meta.app_label,
+        ).exists()
 
     def users_with_any_permission_for_instance(self, actions, instance):
         # Who to notify about an item: its neighbourhood's people and the city-wide ones.

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from wagtail import hooks
 
 from . import jsonld
-from .opening import is_open_at, week_schedule
+from .opening import coming_changes, is_open_at, week_schedule
 
 VENUE_SECTIONS = "wijkinfo_venue_sections"
 
@@ -35,9 +35,7 @@ def detail_context(request, venue, page, now=None):
             "venue": venue,
             "open_now": is_open_at(venue, now),
             "week": week_schedule(venue, now),
-            "upcoming_exceptions": [
-                e for e in venue.opening_exceptions.all() if e.date >= timezone.localdate(now)
-            ][:5],
+            "coming_changes": coming_changes(venue, now),
             "json_ld": jsonld.venue_page(venue, url),
             "language_code": translation.get_language(),
             "finder_url": finder_url,

@@ -116,6 +116,14 @@ class FinderFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_capacity(self, queryset, name, capacity):
+        if self.form.cleaned_data.get("free"):
+            # Size and price of the same room: a library whose only 60-person room is paid is
+            # no free place for 50. A venue without rooms is hired as a whole.
+            rooms = VenueRoom.objects.filter(venue=OuterRef("pk"))
+            return queryset.filter(
+                Exists(rooms.filter(capacity__gte=capacity, price_class=PriceClass.FREE))
+                | (~Exists(rooms) & Q(capacity__gte=capacity, price_class=PriceClass.FREE))
+            )
         return queryset.filter(
             Q(capacity__gte=capacity)
             | Exists(VenueRoom.objects.filter(venue=OuterRef("pk"), capacity__gte=capacity))
@@ -125,7 +133,9 @@ class FinderFilterSet(django_filters.FilterSet):
         return queryset.filter(pk__in=open_venue_ids(queryset, self.at)) if value else queryset
 
     def filter_free(self, queryset, name, value):
-        return queryset.filter(price_class=PriceClass.FREE) if value else queryset
+        if not value or self.form.cleaned_data.get("capacity"):
+            return queryset  # with a capacity, matched on the same room (filter_capacity)
+        return queryset.filter(price_class=PriceClass.FREE)
 
 
 def open_venue_ids(venues, at):

@@ -119,3 +119,22 @@ def week_schedule(venue, at):
         day.is_today = day.date == today
         week.append(day)
     return week
+
+
+def coming_changes(venue, at, weeks=8):
+    """The days after the week containing `at`, up to `weeks` weeks from that day, whose
+    hours differ from the usual week: dated exceptions (closed, or other hours) and public
+    holidays on which the venue would otherwise be open. Each a Day, in date order."""
+    today = at.astimezone(TIME_ZONE).date()
+    first = today + timedelta(days=7 - today.weekday())  # the week table shows this week
+    last = today + timedelta(weeks=weeks)
+    hours = venue.opening_hours.all()
+    days = {e.date for e in venue.opening_exceptions.all() if first <= e.date <= last}
+    if venue.closed_on_public_holidays:
+        open_weekdays = {h.weekday for h in hours}
+        day = first
+        while day <= last:
+            if day.weekday() in open_weekdays and public_holiday(day):
+                days.add(day)
+            day += timedelta(days=1)
+    return [day_schedule(venue, day) for day in sorted(days)]

@@ -17,7 +17,10 @@ class VenueSearchSource(SearchSource):
     order = 20
 
     def search(self, query, scope):
-        venues = Venue.objects.select_related("locale", "neighbourhood__site__root_page")
+        # A place marked not in use has no page (it answers 404): it is not found either.
+        venues = Venue.objects.filter(is_active=True).select_related(
+            "locale", "neighbourhood__site__root_page"
+        )
         if scope.neighbourhood_id is not None:
             venues = venues.filter(neighbourhood=scope.neighbourhood_id)
         # Venues in the current language, and Dutch ones (shown as such) where not translated.

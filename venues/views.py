@@ -1,5 +1,6 @@
 """The finder and a venue's page, served by VenueIndexPage's routes."""
 
+import logging
 from datetime import timedelta
 
 from django import forms
@@ -23,10 +24,13 @@ from .detail import detail_context
 from .filters import FinderFilterSet
 from .links import attach_urls, finder_urls
 from .models.parts import OpeningException
+from .models.reports import VenueReport
 from .models.venue import Venue
 from .models.vocabulary import AccessibilityFeature, Facility
 from .opening import is_open_at
 from .queries import in_locale, localized_terms, venues_in_locale, vocabularies, with_listing_data
+
+logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
 MAP_LIMIT = 500
@@ -179,6 +183,32 @@ def _editor_addresses(neighbourhood):
     return addresses or [a for _name, a in settings.ADMINS] or [settings.DEFAULT_FROM_EMAIL]
 
 
+def _mail_report(report):
+    """Tell the neighbourhood's editors; a mail server that is down loses nothing (the report
+    is stored and on their dashboard), so the resident is thanked all the same."""
+    venue = report.venue
+    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+        "wagtailsnippets_venues_venue:edit", args=[venue.pk]
+    )
+    body = (
+        f"Someone reported outdated information about “{venue.name}”.\n\n"
+        f"{report.message}\n\n"
+        f"Reply to: {report.email or '(no address given)'}\n"
+        f"Edit the venue: {edit_url}\n"
+        f"Mark the report done on the dashboard: {settings.WAGTAILADMIN_BASE_URL}"
+        f"{reverse('wagtailadmin_home')}\n"
+    )
+    try:
+        send_mail(
+            f"[{venue.neighbourhood.name}] Outdated information: {venue.name}",
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            _editor_addresses(venue.neighbourhood),
+        )
+    except Exception:
+        logger.exception("Report %s about venue %s stored but not mailed", report.pk, venue.pk)
+
+
 def report_outdated(request, page, slug):
     now = timezone.now()
     venue, neighbourhood = _venue_for(request, page, slug, now)
@@ -195,21 +225,13 @@ def report_outdated(request, page, slug):
     elif request.method == "POST" and form.is_valid():
         limit.count(request)
         if not form.cleaned_data["website"]:
-            edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-                "wagtailsnippets_venues_venue:edit", args=[venue.pk]
+            # Stored first: the editors find it on their dashboard even when no mail arrives.
+            report = VenueReport.objects.create(
+                venue=venue,
+                message=form.cleaned_data["message"],
+                email=form.cleaned_data["email"],
             )
-            body = (
-                f"Someone reported outdated information about “{venue.name}”.\n\n"
-                f"{form.cleaned_data['message']}\n\n"
-                f"Reply to: {form.cleaned_data['email'] or '(no address given)'}\n"
-                f"Edit the venue: {edit_url}\n"
-            )
-            send_mail(
-                f"[{venue.neighbourhood.name}] Outdated information: {venue.name}",
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                _editor_addresses(venue.neighbourhood),
-            )
+            _mail_report(report)
         sent = True
     context = page.get_context(request)
     context.update(

@@ -1,3 +1,4 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permissions import register_permission_policy
@@ -15,6 +16,8 @@ from infopoint.registry import (
 )
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
+from .admin_views import mark_report_done
+from .dashboard import VenueReportsPanel
 from .models import AccessibilityFeature, Facility, Venue
 from .search import VenueSearchSource
 from .sections import FEATURED_VENUES
@@ -108,3 +111,15 @@ def search_venues():
 @hooks.register(HOME_SECTIONS)
 def featured_venues_section():
     return FEATURED_VENUES
+
+
+@hooks.register("construct_homepage_panels")
+def add_venue_reports_panel(request, panels):
+    panels.append(VenueReportsPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_venue_report_urls():
+    return [
+        path("venue-reports/<int:pk>/done/", mark_report_done, name="venue_report_done"),
+    ]

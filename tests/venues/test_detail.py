@@ -82,6 +82,35 @@ def test_detail_shows_what_a_resident_needs(client, lunetten, venue):
     assert f'href="{FINDER}buurthuis-de-ster/report/"' in page
 
 
+def test_the_coming_closures_and_changed_hours_of_the_next_eight_weeks_are_shown(
+    client, lunetten, venue
+):
+    venue.closed_on_public_holidays = True
+    venue.save()
+    OpeningException.objects.create(
+        venue=venue,
+        date=date(2026, 12, 24),
+        closed=False,
+        opens=time(10),
+        closes=time(14),
+        note="Kerstavond",
+    )
+    OpeningException.objects.create(
+        venue=venue, date=date(2027, 2, 15), closed=True, note="Verbouwing"
+    )
+
+    page = get(client, lunetten, f"{FINDER}buurthuis-de-ster/").content.decode()
+    changes = re.search(r'<ul class="venue-hours__changes".*?</ul>', page, re.S)
+
+    assert changes, "no coming changes on the page"
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", changes.group(0)))
+    assert "donderdag 24 december : 10:00–14:00 (Kerstavond)" in text
+    assert "vrijdag 25 december : gesloten" in text  # Christmas: closed on public holidays
+    assert "donderdag 31 december : gesloten" in text
+    assert '<time datetime="2026-12-31">' in changes.group(0)
+    assert "Verbouwing" not in page  # more than eight weeks ahead
+
+
 def test_the_venue_url_contract(rf, lunetten, venue):
     request = rf.get("/", HTTP_HOST="lunetten.localhost")
     assert venue.get_url(request) == f"{FINDER}buurthuis-de-ster/"

@@ -112,6 +112,32 @@ def test_filters_combine_with_and(client, lunetten, places, query, expected):
     assert found(client, lunetten, query) == expected
 
 
+def test_free_and_capacity_are_matched_on_the_same_room(client, lunetten, make_venue):
+    # The library is free to enter, but its only room for 60 is paid; its free room holds 20.
+    library = make_venue(name="Bibliotheek", capacity=80, price_class=PriceClass.FREE)
+    VenueRoom.objects.create(venue=library, name="Zaal", capacity=60, price_class=PriceClass.PAID)
+    VenueRoom.objects.create(
+        venue=library, name="Leeshoek", capacity=20, price_class=PriceClass.FREE
+    )
+    hall = make_venue(name="Buurthuis", capacity=10, price_class=PriceClass.PAID)
+    VenueRoom.objects.create(venue=hall, name="Grote zaal", capacity=50, price_class="free")
+    make_venue(name="Tuinhuis", capacity=50, price_class=PriceClass.FREE)  # no rooms
+    make_venue(name="Kerk", capacity=50, price_class=PriceClass.PAID)
+
+    assert found(client, lunetten, "capacity=50&free=on") == ["Buurthuis", "Tuinhuis"]
+    assert found(client, lunetten, "capacity=20&free=on") == [
+        "Bibliotheek",
+        "Buurthuis",
+        "Tuinhuis",
+    ]
+    assert found(client, lunetten, "capacity=50") == [
+        "Bibliotheek",
+        "Buurthuis",
+        "Kerk",
+        "Tuinhuis",
+    ]
+
+
 def test_the_result_count_and_an_empty_state_with_a_way_back(client, lunetten, places):
     page = get(client, lunetten, "/en/venues/?facility=kitchen").content.decode()
     assert "3 places found" in page

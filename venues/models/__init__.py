@@ -3,6 +3,7 @@
 from ..postcodes import normalise_postcode, validate_postcode
 from .pages import VenueIndexPage
 from .parts import OpeningException, OpeningHours, VenueRoom
+from .reports import VenueReport
 from .venue import Venue, VenueTag
 from .vocabulary import (
     AccessibilityFeature,
@@ -22,6 +23,7 @@ __all__ = [
     "Venue",
     "VenueIndexPage",
     "VenueKind",
+    "VenueReport",
     "VenueRoom",
     "VenueTag",
     "VocabularyTerm",
