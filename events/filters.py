@@ -4,10 +4,11 @@ Invalid values never raise: django-filter leaves a field that does not validate 
 filtering, and the form shows the resident what was wrong.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import django_filters
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,24 @@ WHEN_CHOICES = [
     ("month", _("This month")),
 ]
 
+# Dates residents can ask for: far enough for any agenda, near enough that a window around them
+# (a day after, midnight in Amsterdam as UTC) stays inside what Python's dates can hold.
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2999, 12, 31)
+DATE_RANGE_MESSAGE = _("Choose a date between 1900 and 2999.")
+
+
+def date_filter(label):
+    return django_filters.DateFilter(
+        label=label,
+        method="no_filter",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[
+            MinValueValidator(FIRST_DATE, message=DATE_RANGE_MESSAGE),
+            MaxValueValidator(LAST_DATE, message=DATE_RANGE_MESSAGE),
+        ],
+    )
+
 
 class AgendaFilterSet(django_filters.FilterSet):
     """Narrows occurrences; the dates (`when`, or `start`–`end`) make one window together."""
@@ -33,12 +52,8 @@ class AgendaFilterSet(django_filters.FilterSet):
     when = django_filters.ChoiceFilter(
         label=_("When"), choices=WHEN_CHOICES, empty_label=_("Any time"), method="no_filter"
     )
-    start = django_filters.DateFilter(
-        label=_("From"), method="no_filter", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = django_filters.DateFilter(
-        label=_("Until"), method="no_filter", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = date_filter(_("From"))
+    end = date_filter(_("Until"))
     neighbourhood = django_filters.ChoiceFilter(
         label=_("Neighbourhood"),
         field_name="event__neighbourhood__slug",

@@ -7,6 +7,7 @@ include and what it reads (as `section.…`), or None.
 """
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -126,14 +127,17 @@ def archive(request, page):
     return page.render(request, template="events/event_archive.html", context_overrides=context)
 
 
+MONTH_PATTERN = re.compile(r"(\d{4})-(\d{1,2})")
+
+
 def _month_from(request):
-    today = dates.local_today()
-    raw = request.GET.get("month", "")
-    try:
-        year, month = (int(part) for part in raw.split("-"))
-        return date(year, month, 1) if 1900 < year < 3000 else today.replace(day=1)
-    except ValueError:
-        return today.replace(day=1)
+    """The month asked for as YYYY-MM (1901–2999); anything else is this month."""
+    found = MONTH_PATTERN.fullmatch(request.GET.get("month", "").strip())
+    if found:
+        year, month = int(found[1]), int(found[2])
+        if 1900 < year < 3000 and 1 <= month <= 12:
+            return date(year, month, 1)
+    return dates.local_today().replace(day=1)
 
 
 def month(request, page):

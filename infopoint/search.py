@@ -5,12 +5,39 @@ portal) and how to show a result. infopoint searches pages itself; the apps abov
 their own sources (infopoint.registry.SEARCH_SOURCES) in their wagtail_hooks.py.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .registry import SEARCH_SOURCES, contributions
+
+CONTROL = {"Cc", "Cs"}  # control characters and lone surrogates
+
+
+def search_words(text):
+    """A resident's search text as the distinct words that count, in their order.
+
+    Control characters (a NUL byte among them) are dropped, the text is cut at
+    SEARCH_MAX_LENGTH characters and the words at SEARCH_MAX_WORDS (both settings, read here so
+    tests and deployments can change them): fifty copies of one word cost what one does.
+    """
+    text = "".join(" " if unicodedata.category(char) in CONTROL else char for char in text or "")
+    words, seen = [], set()
+    for word in text[: settings.SEARCH_MAX_LENGTH].split():
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            words.append(word)
+    return words[: settings.SEARCH_MAX_WORDS]
+
+
+def full_text_query(words):
+    """The words as plain terms for the full-text backend: letters and digits only, so quotes,
+    operators and brackets (SQLite FTS5 syntax) are never read as a query language."""
+    return " ".join(re.findall(r"\w+", " ".join(words)))
 
 
 @dataclass

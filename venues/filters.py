@@ -11,8 +11,10 @@ from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from infopoint.search import search_words
+
 from .models.parts import OpeningException, OpeningHours, VenueRoom
-from .models.venue import Venue
+from .models.venue import Venue, VenueTag
 from .models.vocabulary import PriceClass, VenueKind
 from .opening import days_that_reach, is_open_during
 
@@ -26,9 +28,8 @@ class IntegerFilter(django_filters.NumberFilter):
 class FinderFilterSet(django_filters.FilterSet):
     """The finder's filters. Form fields keep the names residents see in the address bar."""
 
-    q = django_filters.CharFilter(
-        label=_("Search"), method="filter_text", max_length=100, strip=True
-    )
+    # No max_length: longer text is cut (search_words), not refused.
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", strip=True)
     kind = django_filters.ChoiceFilter(
         label=_("Kind of place"), choices=VenueKind.choices, empty_label=_("Any kind")
     )
@@ -82,15 +83,20 @@ class FinderFilterSet(django_filters.FilterSet):
         return {name: value for name, value in data.items() if value not in ("", None, [], False)}
 
     def filter_text(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
+        """Every word must match somewhere: one condition in one query, however many words
+        (capped by infopoint.search.search_words), with tags as EXISTS rather than a join."""
+        condition = Q()
+        for word in search_words(value):
+            condition &= (
                 Q(name__icontains=word)
                 | Q(short_description__icontains=word)
                 | Q(street__icontains=word)
                 | Q(postcode__icontains=word)
-                | Q(tags__name__iexact=word)
+                | Exists(
+                    VenueTag.objects.filter(content_object=OuterRef("pk"), tag__name__iexact=word)
+                )
             )
-        return queryset.distinct() if value.split() else queryset
+        return queryset.filter(condition)
 
     def filter_facilities(self, queryset, name, slugs):
         # Several facilities mean all of them: one EXISTS per term (no duplicate rows).

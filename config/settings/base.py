@@ -209,6 +209,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "infopoint.CustomImage"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 }
+# Site search and the finder's text: longer text is cut, further words are ignored.
+SEARCH_MAX_LENGTH = env_int("SEARCH_MAX_LENGTH", 100)
+SEARCH_MAX_WORDS = env_int("SEARCH_MAX_WORDS", 8)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -5,14 +6,13 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from infopoint.scope import is_on_portal, neighbourhood_for_site
-from infopoint.search import SearchScope, search_sources
+from infopoint.search import SearchScope, full_text_query, search_sources, search_words
 from infopoint.translation import default_locale_id
 
 from .mixins import SectionPageMixin
 
 SEARCH_PER_PAGE = 10
 SEARCH_PER_KIND = 5
-MAX_QUERY_LENGTH = 100
 
 
 class SearchPage(SectionPageMixin, Page):
@@ -58,20 +58,31 @@ class SearchPage(SectionPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        words = search_words(request.GET.get("q", ""))
+        query = " ".join(words)
         kind = request.GET.get("kind", "")
         sources = search_sources()
         if kind not in {source.kind for source in sources}:
             kind = ""  # an unknown kind shows the overview
-        context.update(query=query, kind=kind, groups=[], promoted=[], found=False)
+        context.update(
+            query=query,
+            kind=kind,
+            groups=[],
+            promoted=[],
+            found=False,
+            max_length=settings.SEARCH_MAX_LENGTH,
+        )
         if not query:
             return context
         scope = self.get_scope(request)
         context["promoted"] = self.promoted(query, scope)
+        terms = full_text_query(words)
         for source in sources:
+            if not terms:
+                break  # punctuation only: nothing to look for, "Nothing found"
             if kind and source.kind != kind:
                 continue
-            hits = source.search(query, scope)
+            hits = source.search(terms, scope)
             if kind:
                 page_obj = Paginator(hits, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
                 results = source.results(list(page_obj.object_list), scope)

@@ -181,6 +181,8 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         index.SearchField("short_description"),
         index.SearchField("description"),
         index.SearchField("street"),
+        # The admin's venue listing searches postcodes too (venues.wagtail_hooks).
+        index.SearchField("postcode"),
         index.FilterField("neighbourhood"),
         index.FilterField("locale"),
         index.FilterField("kind"),
