@@ -20,9 +20,14 @@ def honeypot_field():
     )
 
 
+def client_address(request):
+    """The address the request came from (also what django-axes counts logins by)."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_digest(request):
     """The client's address, hashed: the cache never holds residents' IP addresses."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()[:32]
 
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Nothing secret and no DEBUG here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     # Inside everything that adds headers or the CSRF cookie, so a remembered page gets them too.
     "infopoint.pagecache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login (see "Accounts" below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,12 +122,41 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Accounts: passwords and login throttling (django-axes) ---------------------------------
+# Signing in to the admin goes through authenticate(), where axes refuses an account, or an
+# address, that failed LOGIN_FAILURE_LIMIT times, until LOGIN_COOLOFF_MINUTES have passed since
+# the failure that locked it: a real user waits it out, a password guesser gets a handful of
+# tries per quarter hour. Failures are kept in the database (shared by every app server); a
+# successful login clears them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+# Two separate counts: per account (from any address) and per address (for any account).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Trying again while locked out does not start the wait anew: the message's minutes hold.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Attempts older than the cool-off no longer count and are removed.
+AXES_USE_ATTEMPT_EXPIRATION = True
+# Successful logins are not logged with their address (editors' personal data).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "infopoint/login_locked.html"
+# The same client address as the public forms' rate limits.
+AXES_CLIENT_IP_CALLABLE = "infopoint.antispam.client_address"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 10)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- end of Accounts -----------------------------------------------------------------------
 
 # Internationalisation: Dutch first; every public URL carries its language (/nl/…, /en/…).
 # Add a language by listing its code in WIJKINFO_LANGUAGES (Django must know it); Dutch stays first.
