@@ -145,7 +145,7 @@ AXES_USE_ATTEMPT_EXPIRATION = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "infopoint/login_locked.html"
-# The same client address as the public forms' rate limits.
+# The same client address as the public forms' rate limits (behind TRUSTED_PROXY_COUNT proxies).
 AXES_CLIENT_IP_CALLABLE = "infopoint.antispam.client_address"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -250,6 +250,12 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Wijkinfo's own tunables, read where they are used, at call time (so override_settings reaches
 # them); the README's configuration table lists them.
+# --- Client addresses behind reverse proxies --------------------------------------------------
+# How many reverse proxies (load balancer, CDN) stand in front of the app servers and append to
+# X-Forwarded-For. Rate limits and login throttling count the client address that many entries
+# from the right; 0 (the default) ignores X-Forwarded-For, so it cannot be spoofed.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# --- end of client addresses -------------------------------------------------------------------
 # How many messages one address may send in a window, as (count, seconds), per form and page.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", (5, 60 * 60))
 SUBMISSION_RATE_LIMIT = env_rate("SUBMISSION_RATE_LIMIT", (5, 60 * 60))

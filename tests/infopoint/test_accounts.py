@@ -95,3 +95,24 @@ def test_short_common_or_numeric_passwords_are_refused(password):
 def test_a_long_password_is_accepted():
     validate_password(PASSWORD)
 
+
+def test_behind_a_trusted_proxy_one_guesser_does_not_lock_out_the_others(
+    client, volunteer, settings, time_machine
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    time_machine.move_to(START, tick=False)
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": f"guess-{attempt}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="198.51.100.9",
+        )
+
+    response = client.post(
+        "/admin/login/",
+        {"username": "volunteer", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",  # the same proxy
+        HTTP_X_FORWARDED_FOR="192.0.2.1",
+    )
+    assert response.status_code == 302
