@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early: a body above REQUEST_MAX_BYTES is refused (413) before anything reads it.
+    "infopoint.requestsize.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "infopoint.routing.LocaleMiddleware",
@@ -197,6 +199,12 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# --- Request size ------------------------------------------------------------------------------
+# The largest request body (bytes) accepted at all, judged from Content-Length before the body is
+# read (infopoint.requestsize). 0: the largest upload any form takes (documents, images, a
+# resident's picture) plus 1 MiB for the other fields.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 0)
+# --- end of request size -----------------------------------------------------------------------
 
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
