@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every answer carries it (the early 413 too).
+    "infopoint.headers.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Early: a body above REQUEST_MAX_BYTES is refused (413) before anything reads it.
     "infopoint.requestsize.RequestSizeLimitMiddleware",
@@ -65,7 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the admin's own policy (ADMIN_CONTENT_SECURITY_POLICY) for the admin.
+    "infopoint.headers.CSPMiddleware",
     # Inside everything that adds headers or the CSRF cookie, so a remembered page gets them too.
     "infopoint.pagecache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -222,10 +225,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Public pages load nothing from third parties and run no inline script. Wagtail's admin
-# relies on inline scripts, so it is left out of this policy (it is behind a login).
+# Public pages load nothing from third parties and run no inline script. Wagtail's admin has a
+# policy of its own (ADMIN_CONTENT_SECURITY_POLICY below).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -240,6 +242,44 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# --- Admin headers -----------------------------------------------------------------------------
+# The admin's Content-Security-Policy (infopoint.headers.CSPMiddleware): what Wagtail's admin
+# needs and nothing more. Its templates write inline scripts (inline panels, date pickers) and
+# inline styles; its page preview frames the admin itself; the venue editor shows OpenStreetMap
+# tiles after "Show map". Nothing else leaves the site.
+ADMIN_CSP_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https://tile.openstreetmap.org"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Browser features no page of ours uses; the Permissions-Policy header denies them to every page
+# and frame (infopoint.headers.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+# --- end of admin headers ----------------------------------------------------------------------
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Wijkinfo")
