@@ -8,6 +8,7 @@ class InfopointConfig(AppConfig):
 
     def ready(self):
         # Models are loaded by now (the reason signal code is imported here, not at the top).
+        from . import checks  # noqa: F401 - registers the system checks
         from .signals import connect
 
         connect()

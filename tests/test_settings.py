@@ -141,3 +141,10 @@ def test_a_cdn_is_purged_only_when_one_is_configured():
         "backends": {"http": "HTTPBackend"},
         "page_cache": 60,
     }
+
+
+def test_deploy_check_warns_when_rate_limits_would_count_per_process():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    result = run_with(env, "", "config.settings.production", "manage.py", "check", "--deploy")
+
+    assert "infopoint.W001" in result.stdout + result.stderr

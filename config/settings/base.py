@@ -1,5 +1,6 @@
 """Settings shared by every environment. Nothing secret and no DEBUG here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,10 +49,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every answer carries it (the early 413 too).
+    "infopoint.headers.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Early: a body above REQUEST_MAX_BYTES is refused (413) before anything reads it.
+    "infopoint.requestsize.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "infopoint.routing.LocaleMiddleware",
@@ -61,10 +67,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the admin's own policy (ADMIN_CONTENT_SECURITY_POLICY) for the admin.
+    "infopoint.headers.CSPMiddleware",
     # Inside everything that adds headers or the CSRF cookie, so a remembered page gets them too.
     "infopoint.pagecache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login (see "Accounts" below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,12 +127,41 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Accounts: passwords and login throttling (django-axes) ---------------------------------
+# Signing in to the admin goes through authenticate(), where axes refuses an account, or an
+# address, that failed LOGIN_FAILURE_LIMIT times, until LOGIN_COOLOFF_MINUTES have passed since
+# the failure that locked it: a real user waits it out, a password guesser gets a handful of
+# tries per quarter hour. Failures are kept in the database (shared by every app server); a
+# successful login clears them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+# Two separate counts: per account (from any address) and per address (for any account).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Trying again while locked out does not start the wait anew: the message's minutes hold.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Attempts older than the cool-off no longer count and are removed.
+AXES_USE_ATTEMPT_EXPIRATION = True
+# Successful logins are not logged with their address (editors' personal data).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "infopoint/login_locked.html"
+# The same client address as the public forms' rate limits (behind TRUSTED_PROXY_COUNT proxies).
+AXES_CLIENT_IP_CALLABLE = "infopoint.antispam.client_address"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 10)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- end of Accounts -----------------------------------------------------------------------
 
 # Internationalisation: Dutch first; every public URL carries its language (/nl/…, /en/…).
 # Add a language by listing its code in WIJKINFO_LANGUAGES (Django must know it); Dutch stays first.
@@ -164,6 +202,12 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# --- Request size ------------------------------------------------------------------------------
+# The largest request body (bytes) accepted at all, judged from Content-Length before the body is
+# read (infopoint.requestsize). 0: the largest upload any form takes (documents, images, a
+# resident's picture) plus 1 MiB for the other fields.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 0)
+# --- end of request size -----------------------------------------------------------------------
 
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -181,10 +225,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Public pages load nothing from third parties and run no inline script. Wagtail's admin
-# relies on inline scripts, so it is left out of this policy (it is behind a login).
+# Public pages load nothing from third parties and run no inline script. Wagtail's admin has a
+# policy of its own (ADMIN_CONTENT_SECURITY_POLICY below).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -199,6 +242,44 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# --- Admin headers -----------------------------------------------------------------------------
+# The admin's Content-Security-Policy (infopoint.headers.CSPMiddleware): what Wagtail's admin
+# needs and nothing more. Its templates write inline scripts (inline panels, date pickers) and
+# inline styles; its page preview frames the admin itself; the venue editor shows OpenStreetMap
+# tiles after "Show map". Nothing else leaves the site.
+ADMIN_CSP_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https://tile.openstreetmap.org"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Browser features no page of ours uses; the Permissions-Policy header denies them to every page
+# and frame (infopoint.headers.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+# --- end of admin headers ----------------------------------------------------------------------
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Wijkinfo")
@@ -215,11 +296,20 @@ SEARCH_MAX_WORDS = env_int("SEARCH_MAX_WORDS", 8)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com (a third party learning who edits): Wagtail shows its own default
+# avatar, or the picture a volunteer uploads in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TAGGIT_CASE_INSENSITIVE = True
 
 # Wijkinfo's own tunables, read where they are used, at call time (so override_settings reaches
 # them); the README's configuration table lists them.
+# --- Client addresses behind reverse proxies --------------------------------------------------
+# How many reverse proxies (load balancer, CDN) stand in front of the app servers and append to
+# X-Forwarded-For. Rate limits and login throttling count the client address that many entries
+# from the right; 0 (the default) ignores X-Forwarded-For, so it cannot be spoofed.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# --- end of client addresses -------------------------------------------------------------------
 # How many messages one address may send in a window, as (count, seconds), per form and page.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", (5, 60 * 60))
 SUBMISSION_RATE_LIMIT = env_rate("SUBMISSION_RATE_LIMIT", (5, 60 * 60))

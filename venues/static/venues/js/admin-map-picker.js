@@ -1,11 +1,12 @@
 /* Venue editor: a map under the coordinates. Clicking the map fills in latitude and longitude;
-   typing coordinates moves the marker, so a volunteer can check the place is right. */
+   typing coordinates moves the marker, so a volunteer can check the place is right. Nothing is
+   fetched from the tile server until the volunteer presses "Show map". */
 (function () {
     "use strict";
     var UTRECHT = [52.0907, 5.1214];
 
     function setUp(element) {
-        if (!window.L || element.dataset.ready) return;
+        if (!window.L || element.hidden || element.dataset.ready) return;
         element.dataset.ready = "1";
         var form = element.closest("form");
         var lat = form.querySelector('[name="' + element.dataset.latitudeInput + '"]');
@@ -43,8 +44,22 @@
     function init() {
         document.querySelectorAll("[data-venue-map-picker]").forEach(setUp);
     }
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-    else init();
+    function offerMaps() {
+        document.querySelectorAll("[data-venue-map-show]").forEach(function (button) {
+            var element = document.getElementById(button.getAttribute("aria-controls"));
+            if (!element) return;
+            button.hidden = false;
+            button.addEventListener("click", function () {
+                element.hidden = false;
+                button.hidden = true;
+                button.setAttribute("aria-expanded", "true");
+                setUp(element);
+                element.focus();
+            });
+        });
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", offerMaps);
+    else offerMaps();
     // The map sits on a tab; Leaflet needs its real size once the tab is shown.
     document.addEventListener("click", function () {
         setTimeout(init, 50);
