@@ -144,7 +144,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # Trying again while locked out does not start the wait anew: the message's minutes hold.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-# Attempts older than the cool-off no longer count and are removed.
+# Attempts older than the cool-off no longer count (apply_retention deletes them later).
 AXES_USE_ATTEMPT_EXPIRATION = True
 # Successful logins are not logged with their address (editors' personal data).
 AXES_DISABLE_ACCESS_LOG = True
