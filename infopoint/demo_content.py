@@ -312,9 +312,16 @@ LASTING_PAGES = [
         "Privacyverklaring",
         "Hoe wij omgaan met uw gegevens.",
         [
-            "Deze website gebruikt geen cookies om u te volgen en laadt niets van andere "
-            "partijen. Berichten die u via het contactformulier stuurt, bewaren wij alleen "
-            "zo lang als nodig is om uw vraag te beantwoorden, en nooit langer dan een jaar.",
+            "Deze website gebruikt geen cookies om u te volgen en laadt niets van andere partijen.",
+            "Berichten die u via het contactformulier stuurt, bewaren wij een jaar (365 "
+            "dagen); daarna worden ze automatisch verwijderd.",
+            "Meldt u een activiteit aan, dan bewaren wij uw naam en e-mailadres een half jaar "
+            "(180 dagen), zodat een vrijwilliger u kan bereiken. Ze staan nooit op de website; "
+            "de activiteit zelf blijft staan.",
+            "Een melding dat de informatie over een plek niet klopt, sturen wij per e-mail door "
+            "naar de vrijwilligers van de wijk; de website zelf bewaart haar niet.",
+            "Wie inlogt als vrijwilliger en een verkeerd wachtwoord gebruikt, wordt met het "
+            "adres van de computer dertig dagen onthouden, om wachtwoordraden tegen te gaan.",
             "U kunt ons altijd vragen welke gegevens wij van u hebben en die laten verwijderen.",
         ],
     ),

@@ -251,9 +251,16 @@ LASTING_PAGES_EN = [
         "Privacy statement",
         "How we handle your data.",
         [
-            "This website uses no cookies to track you and loads nothing from other parties. "
-            "Messages you send through the contact form are kept only as long as we need to "
-            "answer your question, and never longer than a year.",
+            "This website uses no cookies to track you and loads nothing from other parties.",
+            "Messages you send through the contact form are kept for a year (365 days); then "
+            "they are deleted automatically.",
+            "If you submit an event, we keep your name and e-mail address for six months (180 "
+            "days), so a volunteer can reach you. They are never shown on the website; the "
+            "event itself stays.",
+            "A report that the information about a place is wrong is forwarded by e-mail to the "
+            "neighbourhood's volunteers; the website itself does not keep it.",
+            "When a volunteer signs in with a wrong password, the attempt is remembered with the "
+            "computer's address for thirty days, to stop password guessing.",
             "You can always ask us what data we hold about you and have it deleted.",
         ],
     ),

@@ -10,7 +10,9 @@ in its own `wagtail_hooks.py`, under the names below, and whoever needs them ask
   editors and moderators may do with the app's snippets (infopoint.permissions scopes them to
   their own neighbourhood);
 - `HOME_SECTIONS`: a function returning a `HomeSection`, a section of a home page ("this week",
-  the meeting places, the latest news).
+  the meeting places, the latest news);
+- `RETENTION`: a function returning a `Retention`, personal data the app keeps and for how long
+  (`manage.py apply_retention` deletes what is older).
 
 Dashboard panels use Wagtail's own `construct_homepage_panels` hook; signal handlers are connected
 in each app's `AppConfig.ready()`.
@@ -24,6 +26,7 @@ SEARCH_SOURCES = "wijkinfo_search_sources"
 NEIGHBOURHOOD_SECTIONS = "wijkinfo_neighbourhood_sections"
 NEIGHBOURHOOD_PERMISSIONS = "wijkinfo_neighbourhood_permissions"
 HOME_SECTIONS = "wijkinfo_home_sections"
+RETENTION = "wijkinfo_retention"
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,19 @@ class HomeSection:
     settings_prefix: str = ""
     order: int = 100
     on_portal: bool = True
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Personal data an app keeps: `apply_retention` deletes the rows of `queryset()` whose
+    `date_field` is more than the setting named `days_setting` (a number of days, read when the
+    command runs; 0 keeps them) in the past."""
+
+    name: str  # what is kept, as the command reports it
+    queryset: object  # callable() -> QuerySet
+    date_field: str
+    days_setting: str
+    order: int = 100
 
 
 def contributions(hook_name):

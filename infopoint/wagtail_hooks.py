@@ -1,8 +1,10 @@
+from axes.models import AccessAttempt
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -12,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin_views import GuidesToReviewView
 from .dashboard import AwaitingReviewPanel, GuidesToCheckPanel
 from .models import Neighbourhood
-from .registry import NEIGHBOURHOOD_SECTIONS, SEARCH_SOURCES, Section
+from .registry import NEIGHBOURHOOD_SECTIONS, RETENTION, SEARCH_SOURCES, Retention, Section
 from .search import PageSearchSource
 
 
@@ -120,4 +122,27 @@ def search_section():
         },
         order=50,
         show_in_menus=False,
+    )
+
+
+@hooks.register(RETENTION)
+def contact_messages_retention():
+    return Retention(
+        "contact-form messages",
+        FormSubmission.objects.all,
+        "submit_time",
+        "CONTACT_RETENTION_DAYS",
+        order=10,
+    )
+
+
+@hooks.register(RETENTION)
+def failed_logins_retention():
+    """Failed sign-ins (django-axes) hold the address they came from."""
+    return Retention(
+        "failed sign-in attempts",
+        AccessAttempt.objects.all,
+        "attempt_time",
+        "LOGIN_ATTEMPT_RETENTION_DAYS",
+        order=90,
     )

@@ -18,7 +18,7 @@ from wagtail.permissions import register_permission_policy
 from events.views import AGENDA_LINKS
 from infopoint.cache import cached
 from infopoint.permissions import scope_of
-from infopoint.registry import NEIGHBOURHOOD_SECTIONS, Section
+from infopoint.registry import NEIGHBOURHOOD_SECTIONS, RETENTION, Retention, Section
 
 from .models import EventSubmission, EventSubmissionPage
 
@@ -118,3 +118,15 @@ def submit_an_event(agenda, request):
 
     url = cached(f"submit-event-url:{agenda.pk}", find)
     return {"template": "submissions/includes/agenda_link.html", "url": url} if url else None
+
+
+@hooks.register(RETENTION)
+def submitters_retention():
+    """Who handed in an event (name, e-mail); the event itself stays."""
+    return Retention(
+        "resident event submissions",
+        EventSubmission.objects.all,
+        "created_at",
+        "SUBMISSION_RETENTION_DAYS",
+        order=20,
+    )

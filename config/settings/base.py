@@ -144,7 +144,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # Trying again while locked out does not start the wait anew: the message's minutes hold.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-# Attempts older than the cool-off no longer count and are removed.
+# Attempts older than the cool-off no longer count (apply_retention deletes them later).
 AXES_USE_ATTEMPT_EXPIRATION = True
 # Successful logins are not logged with their address (editors' personal data).
 AXES_DISABLE_ACCESS_LOG = True
@@ -314,6 +314,13 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", (5, 60 * 60))
 SUBMISSION_RATE_LIMIT = env_rate("SUBMISSION_RATE_LIMIT", (5, 60 * 60))
 VENUE_REPORT_RATE_LIMIT = env_rate("VENUE_REPORT_RATE_LIMIT", (5, 60 * 60))
+# --- Retention ---------------------------------------------------------------------------------
+# How long residents' data is kept (days); `manage.py apply_retention`, run daily, deletes what
+# is older (0 keeps it). The demo's privacy statement promises these periods.
+CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
+SUBMISSION_RETENTION_DAYS = env_int("SUBMISSION_RETENTION_DAYS", 180)
+LOGIN_ATTEMPT_RETENTION_DAYS = env_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30)
+# --- end of retention --------------------------------------------------------------------------
 # The largest picture a resident may send with an event (bytes).
 SUBMISSION_IMAGE_MAX_BYTES = env_int("SUBMISSION_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 # How far ahead the dates of recurring events are written (days).
