@@ -318,8 +318,9 @@ LASTING_PAGES = [
             "Meldt u een activiteit aan, dan bewaren wij uw naam en e-mailadres een half jaar "
             "(180 dagen), zodat een vrijwilliger u kan bereiken. Ze staan nooit op de website; "
             "de activiteit zelf blijft staan.",
-            "Een melding dat de informatie over een plek niet klopt, sturen wij per e-mail door "
-            "naar de vrijwilligers van de wijk; de website zelf bewaart haar niet.",
+            "Een melding dat de informatie over een plek niet klopt, bewaren wij een half jaar "
+            "(180 dagen), met uw e-mailadres als u dat opgeeft, zodat een vrijwilliger het kan "
+            "nakijken en u kan antwoorden; daarna wordt de melding automatisch verwijderd.",
             "Wie inlogt als vrijwilliger en een verkeerd wachtwoord gebruikt, wordt met het "
             "adres van de computer dertig dagen onthouden, om wachtwoordraden tegen te gaan.",
             "U kunt ons altijd vragen welke gegevens wij van u hebben en die laten verwijderen.",

@@ -10,7 +10,9 @@ from infopoint.registry import (
     HOME_SECTIONS,
     NEIGHBOURHOOD_PERMISSIONS,
     NEIGHBOURHOOD_SECTIONS,
+    RETENTION,
     SEARCH_SOURCES,
+    Retention,
     Section,
     SnippetPermissions,
 )
@@ -18,7 +20,7 @@ from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
 from .admin_views import mark_report_done
 from .dashboard import VenueReportsPanel
-from .models import AccessibilityFeature, Facility, Venue
+from .models import AccessibilityFeature, Facility, Venue, VenueReport
 from .search import VenueSearchSource
 from .sections import FEATURED_VENUES
 
@@ -123,3 +125,15 @@ def register_venue_report_urls():
     return [
         path("venue-reports/<int:pk>/done/", mark_report_done, name="venue_report_done"),
     ]
+
+
+@hooks.register(RETENTION)
+def venue_reports_retention():
+    """A resident's report may carry their e-mail address; seen to or not, it goes in time."""
+    return Retention(
+        "reports about venues",
+        VenueReport.objects.all,
+        "created_at",
+        "VENUE_REPORT_RETENTION_DAYS",
+        order=30,
+    )

@@ -320,6 +320,7 @@ VENUE_REPORT_RATE_LIMIT = env_rate("VENUE_REPORT_RATE_LIMIT", (5, 60 * 60))
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
 SUBMISSION_RETENTION_DAYS = env_int("SUBMISSION_RETENTION_DAYS", 180)
 LOGIN_ATTEMPT_RETENTION_DAYS = env_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30)
+VENUE_REPORT_RETENTION_DAYS = env_int("VENUE_REPORT_RETENTION_DAYS", 180)
 # --- end of retention --------------------------------------------------------------------------
 # The largest picture a resident may send with an event (bytes).
 SUBMISSION_IMAGE_MAX_BYTES = env_int("SUBMISSION_IMAGE_MAX_BYTES", 5 * 1024 * 1024)

@@ -1,11 +1,14 @@
 """A resident's "Verouderde informatie melden": stored, on the dashboard, mailed after."""
 
 import re
+from datetime import UTC, datetime, timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 
 from venues.models import VenueReport
 
@@ -152,3 +155,16 @@ def test_the_reports_panel_costs_the_same_queries_for_few_and_many(
     assert many == few
     assert html.count('action="/admin/venue-reports/') == 20
     assert "En nog 12 meldingen." in html
+
+
+def test_reports_are_deleted_when_their_period_is_over(venue, time_machine):
+    time_machine.move_to(datetime(2026, 1, 5, 10, 0, tzinfo=UTC), tick=False)
+    old = VenueReport.objects.create(venue=venue, message="Oud", email="oud@example.org")
+    time_machine.shift(timedelta(days=100))
+    recent = VenueReport.objects.create(venue=venue, message="Nieuw", email="nieuw@example.org")
+    time_machine.shift(timedelta(days=90))  # the old one is 190 days old, the recent one 90
+
+    call_command("apply_retention", stdout=StringIO())
+
+    assert list(VenueReport.objects.all()) == [recent]
+    assert not VenueReport.objects.filter(pk=old.pk).exists()
