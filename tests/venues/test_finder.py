@@ -232,6 +232,26 @@ def test_the_map_waits_for_a_click_and_has_every_result(client, lunetten, make_v
     assert 'src="/static/venues/js/finder-map.js"' in page
 
 
+def test_the_map_names_its_marker_images_and_they_are_served(client, lunetten, make_venue):
+    """Leaflet left alone looks for marker-icon.png under the page's own path (a 404 and a
+    broken image on the map): the script is given the static files' URLs."""
+    import re
+
+    make_venue(name="Op de kaart", latitude="52.06170", longitude="5.13920")
+    page = get(client, lunetten, FINDER).content.decode()
+    script = re.search(r'<script src="/static/venues/js/finder-map.js"[^>]*>', page).group(0)
+    for attribute, name in [
+        ("data-marker-icon", "marker-icon.png"),
+        ("data-marker-icon-retina", "marker-icon-2x.png"),
+        ("data-marker-shadow", "marker-shadow.png"),
+    ]:
+        url = re.search(rf'{attribute}="([^"]+)"', script).group(1)
+        assert url == f"/static/venues/vendor/leaflet/images/{name}"
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/png"
+
+
 def test_the_tile_host_is_allowed_for_images_only(client, lunetten):
     policy = get(client, lunetten, FINDER)["Content-Security-Policy"]
     img = next(part for part in policy.split(";") if part.strip().startswith("img-src"))
