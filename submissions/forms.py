@@ -281,12 +281,13 @@ class EventSubmissionForm(forms.Form):
     # -- presentation ------------------------------------------------------------------------
 
     def error_summary(self):
-        """(anchor, message) for every problem, in the order of the form."""
-        items = [("", message) for message in self.non_field_errors()]
+        """(anchor, field label, message) for every problem, in the order of the form: the
+        summary names the field each message is about ("Your name: This field is required.")."""
+        items = [("", "", message) for message in self.non_field_errors()]
         for name in self.fields:
             if name == HONEYPOT_FIELD:
-                items.extend(("", message) for message in self.errors.get(name, []))
+                items.extend(("", "", message) for message in self.errors.get(name, []))
                 continue
             bound = self[name]
-            items.extend((bound.auto_id, message) for message in bound.errors)
+            items.extend((bound.auto_id, bound.label, message) for message in bound.errors)
         return items

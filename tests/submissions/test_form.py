@@ -390,6 +390,22 @@ class TestRejectedSubmissions:
         for anchor in ("id_title", "id_venue", "id_end_time"):
             assert f'<a href="#{anchor}">' in html
 
+    def test_the_summary_names_the_field_of_each_problem(self, lunetten, submit, valid_data):
+        empty = {**valid_data, "name": "", "title": "", "description": "", "start_time": ""}
+
+        html = text(submit(lunetten, empty))
+        summary = html[html.index('class="form-errors"') :]
+        summary = summary[: summary.index("</ul>")]
+
+        # Not "Dit is een verplicht veld." four times: each line says which field, and links to it.
+        for anchor, label in [
+            ("id_name", "Uw naam"),
+            ("id_title", "Naam van de activiteit"),
+            ("id_description", "Beschrijving"),
+            ("id_start_time", "Begint om"),
+        ]:
+            assert f'<a href="#{anchor}">{label}: Dit is een verplicht veld.</a>' in summary
+
     def test_a_failure_while_saving_leaves_no_picture_behind(
         self, lunetten, submit, valid_data, monkeypatch, settings
     ):

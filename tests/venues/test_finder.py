@@ -152,6 +152,17 @@ def test_an_invalid_filter_is_explained_and_the_others_still_apply(client, lunet
     assert names(response) == ["Buurthuis", "Café", "School"]
 
 
+def test_the_error_for_a_bad_choice_links_to_its_question(client, lunetten, places):
+    # A group of checkboxes has no single input to point at: the link goes to its fieldset.
+    page = get(client, lunetten, f"{FINDER}?facility=jacuzzi").content.decode()
+    errors = page[page.index("venue-filters__errors") :]
+    errors = errors[: errors.index("</ul>")]
+
+    assert '<a href="#id_facility">Voorzieningen</a>' in errors
+    assert 'href="#"' not in errors
+    assert 'class="form__field form__choices form__field--error" id="id_facility"' in page
+
+
 def test_twenty_per_page_and_the_pages_keep_the_filters(client, lunetten, make_venue, kitchen):
     for number in range(45):
         make_venue(name=f"Zaal {number:02d}", facilities=[kitchen])
