@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", infopoint_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", infopoint_views.favicon, name="favicon"),
     path("theme.css", infopoint_views.theme_css, name="theme_css"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("", infopoint_views.root, name="root"),

@@ -10,21 +10,30 @@ from datetime import datetime, time, timedelta
 
 from wagtail.models import Locale
 
+from infopoint.demo_content import WEEKLY_MEETINGS
 from venues.models import Venue
 
 from .dates import local_today
 from .demo_translations import translate_event
 from .models import Event, EventException
-from .recurrence import TZ
+from .recurrence import TZ, WEEKDAY_CODES
+
+
+def _weekly(key, **extra):
+    """The schedule of a weekly meeting the information point's news and guides speak of, from
+    the same facts their texts are written from (infopoint.demo_content.WEEKLY_MEETINGS)."""
+    weekday, start, minutes = WEEKLY_MEETINGS[key]
+    return ("weekly", WEEKDAY_CODES[weekday], weekday - 21, start, minutes, extra)
+
 
 # slug, title, summary, schedule, where, price, audience, tags
 # schedule: (repeat, weekdays, first-day offset from this week's Monday, start, minutes, extra)
 EVENTS = [
     ("koffieochtend", "Koffieochtend", "Elke dinsdag koffie, thee en een praatje.",
-     ("weekly", "TU", -20, "10:00", 90, {"cancel_week": 1}), ("buurthuis", "Buurthuis"),
+     _weekly("koffieochtend", cancel_week=1), ("buurthuis", "Buurthuis"),
      None, "seniors", ["koffie", "ontmoeten"]),
     ("taalcafe", "Taalcafé", "Nederlands oefenen in een ontspannen sfeer.",
-     ("weekly", "WE", -19, "19:30", 90, {"move_week": 2}), ("bibliotheek", "Bibliotheek"),
+     _weekly("taalcafe", move_week=2), ("bibliotheek", "Bibliotheek"),
      None, "adults", ["taal"]),
     ("samen-eten", "Samen eten", "Om de week een driegangenmaaltijd met buren.",
      ("weekly", "TH", -18, "18:00", 120, {"interval": 2}), ("buurthuis", "Buurthuis"),

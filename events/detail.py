@@ -44,7 +44,10 @@ def detail_context(request, event, page=None, preview=False):
         "preview": preview,
     }
     if upcoming is not None and url:
-        context["google_url"] = ical.google_calendar_link(event, upcoming, url)
+        # Google takes the series; Outlook's link takes one date only, and the page says so.
+        series = ical.series_to_come(event, event.schedule([])) if event.rule_text() else None
+        context["calendar_series"] = series is not None
+        context["google_url"] = ical.google_calendar_link(event, upcoming, url, series)
         context["outlook_url"] = ical.outlook_calendar_link(event, upcoming, url)
     if url:
         context["ics_url"] = f"{url}calendar.ics"

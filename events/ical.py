@@ -185,19 +185,59 @@ def calendar_for(events, url_for, name=""):
     return calendar.to_ical()
 
 
-def google_calendar_link(event, occurrence, url):
+def series_to_come(event, schedule=None):
+    """(first local start, RRULE text) of a series' dates still to come; None for a one-off
+    event or a series that is over.
+
+    What a link to a calendar service can carry: one rule from the next regular date on (a
+    COUNT counts only the dates left). Single cancelled or moved dates cannot travel in a link;
+    the .ics download and the feed carry them.
+    """
+    schedule = schedule or event.schedule()
+    if not schedule.rule:
+        return None
+    parts = recurrence.parse_rule(schedule.rule)
+    if schedule.suspended_from:
+        parts = _suspended_rule(parts, schedule)
+    now = to_local(timezone.now())
+    duration = schedule.duration_local
+    dates = recurrence.rule_dates(schedule, recurrence.to_utc(datetime(2999, 1, 1)))
+    to_come = [value for value in dates if value + duration > now]
+    if schedule.suspended_from:
+        to_come = [value for value in to_come if value.date() < schedule.suspended_from]
+    if not to_come:
+        return None
+    if "COUNT" in parts:
+        parts["COUNT"] = str(len(to_come))
+    return to_come[0], recurrence.format_rule(parts, until_utc=True, until_date=event.all_day)
+
+
+def google_calendar_link(event, occurrence, url, series=None):
+    """Google Calendar's "add event" link: the whole series where there is one (`series`, from
+    `series_to_come`: its render URL takes a recurrence rule), else this occurrence."""
     from urllib.parse import urlencode
 
-    fmt = "%Y%m%d" if event.all_day else "%Y%m%dT%H%M%SZ"
-    start = to_local(occurrence.start) if event.all_day else occurrence.start
-    end = to_local(occurrence.end) if event.all_day else occurrence.end
     query = {
         "action": "TEMPLATE",
         "text": event.title,
-        "dates": f"{start.strftime(fmt)}/{end.strftime(fmt)}",
         "details": f"{event.summary}\n{url}".strip(),
         "location": _location(event) or "",
     }
+    if series is not None:
+        # Wall-clock times in Amsterdam, so a weekly 19:30 stays 19:30 after the clocks change.
+        first, rule = series
+        fmt = "%Y%m%d" if event.all_day else "%Y%m%dT%H%M%S"
+        end = first + event.schedule([]).duration_local
+        if event.all_day:
+            end += timedelta(days=1)  # Google's all-day end is the day after
+        query["dates"] = f"{first.strftime(fmt)}/{end.strftime(fmt)}"
+        query["ctz"] = settings.TIME_ZONE
+        query["recur"] = f"RRULE:{rule}"
+        return "https://calendar.google.com/calendar/render?" + urlencode(query)
+    fmt = "%Y%m%d" if event.all_day else "%Y%m%dT%H%M%SZ"
+    start = to_local(occurrence.start) if event.all_day else occurrence.start
+    end = to_local(occurrence.end) if event.all_day else occurrence.end
+    query["dates"] = f"{start.strftime(fmt)}/{end.strftime(fmt)}"
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 

@@ -37,6 +37,8 @@ def home_sections(home, request):
             data.update(section.context(home, request, data) or {})
         context[section.name] = data
         context["sections"].append(data)
+    # The footer shows the same address and hours on every page: not twice on this one.
+    context["contact_on_page"] = bool(context.get("contact", {}).get("show"))
     return context
 
 

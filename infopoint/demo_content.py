@@ -2,6 +2,44 @@
 portal's news item. infopoint.demo writes them as pages; infopoint.demo_translations pairs them
 with their translations."""
 
+from datetime import datetime, timedelta
+
+from django.utils import translation
+from django.utils.dates import WEEKDAYS
+
+# The weekly meetings the news and guides speak of, as the demo agenda holds them: events.demo
+# builds those events from these facts, so no text names another day or time than the agenda.
+# weekday (0 is Monday), start, minutes.
+WEEKLY_MEETINGS = {
+    "koffieochtend": (1, "10:00", 90),
+    "taalcafe": (2, "19:30", 90),
+}
+
+
+def _clock(moment, language):
+    if language == "en":  # "7.30 pm", "10 am"
+        minutes = f".{moment:%M}" if moment.minute else ""
+        return f"{moment.hour % 12 or 12}{minutes} {'am' if moment.hour < 12 else 'pm'}"
+    separator = ":" if language == "ar" else "."
+    return f"{moment:%H}{separator}{moment:%M}"
+
+
+def meeting_time(key, language):
+    """When a weekly meeting is, as `language` writes it: {"day": "woensdag", "start": "19.30",
+    "end": "21.00"} (the day's name from Django's catalogue, in lower case where the language
+    writes it so in a sentence)."""
+    weekday, start, minutes = WEEKLY_MEETINGS[key]
+    begins = datetime.strptime(start, "%H:%M")
+    with translation.override(language):
+        day = str(WEEKDAYS[weekday])
+    if language in {"nl", "tr"}:
+        day = day.lower()
+    return {
+        "day": day,
+        "start": _clock(begins, language),
+        "end": _clock(begins + timedelta(minutes=minutes), language),
+    }
+
 
 def _p(*paragraphs):
     return "".join(f"<p>{text}</p>" for text in paragraphs)
@@ -42,7 +80,9 @@ def news_items(name):
             "taalcafe-weer-open",
             "Het taalcafé is weer open",
             12,
-            "Nederlands oefenen in een ontspannen sfeer, elke donderdagmiddag.",
+            "Nederlands oefenen in een ontspannen sfeer, elke {day} om {start} uur.".format(
+                **meeting_time("taalcafe", "nl")
+            ),
             [
                 "Wilt u beter Nederlands leren spreken? In het taalcafé praat u met "
                 "vrijwilligers en andere buurtbewoners over alledaagse onderwerpen.",
@@ -202,8 +242,9 @@ def guides(name):
                 {
                     "type": "paragraph",
                     "value": _p(
-                        "Het taalcafé is elke donderdag van 14.00 tot 16.00 uur. "
-                        "U hoeft zich niet aan te melden en het is gratis."
+                        "Het taalcafé is elke {day} van {start} tot {end} uur in de "
+                        "bibliotheek. U hoeft zich niet aan te melden en het is "
+                        "gratis.".format(**meeting_time("taalcafe", "nl"))
                     ),
                 },
                 {"type": "events", "value": {"tag": "taalcafé", "count": 3}},
@@ -214,7 +255,8 @@ def guides(name):
             "koffieochtend",
             "De koffieochtend: buren ontmoeten",
             "meeting",
-            "Elke woensdag drinken buren samen koffie in het buurthuis. Iedereen is welkom.",
+            "Elke {day} van {start} tot {end} uur drinken buren samen koffie in het buurthuis. "
+            "Iedereen is welkom.".format(**meeting_time("koffieochtend", "nl")),
             [
                 {
                     "type": "paragraph",

@@ -11,7 +11,14 @@ import re
 
 from django.conf import settings
 
-from .demo_content import LASTING_PAGES, PORTAL_NEWS, contact_texts, guides, news_items
+from .demo_content import (
+    LASTING_PAGES,
+    PORTAL_NEWS,
+    contact_texts,
+    guides,
+    meeting_time,
+    news_items,
+)
 from .models import FormPage, GuideIndexPage, GuidePage, NewsIndexPage, NewsPage, StandardPage
 from .translation import ensure_locales, is_translated, translate
 
@@ -107,7 +114,9 @@ def news_items_en(name):
         (
             "language-cafe-open-again",
             "The language café is open again",
-            "Practise Dutch in a relaxed atmosphere, every Thursday afternoon.",
+            "Practise Dutch in a relaxed atmosphere, every {day} at {start}.".format(
+                **meeting_time("taalcafe", "en")
+            ),
             [
                 "Would you like to speak Dutch better? At the language café you talk with "
                 "volunteers and other neighbours about everyday topics.",
@@ -189,15 +198,17 @@ def guides_en(name):
             "Practising Dutch at the language café",
             "At the language café you practise Dutch with neighbours and volunteers.",
             [
-                "The language café is on every Thursday from 2 pm to 4 pm. There is no need "
-                "to sign up and it is free.",
+                "The language café is on every {day} from {start} to {end} at the library. "
+                "There is no need to sign up and it is free.".format(
+                    **meeting_time("taalcafe", "en")
+                ),
             ],
         ),
         (
             "coffee-morning",
             "The coffee morning: meeting your neighbours",
-            "Every Wednesday neighbours have coffee together at the community centre. Everyone "
-            "is welcome.",
+            "Every {day} from {start} to {end} neighbours have coffee together at the "
+            "community centre. Everyone is welcome.".format(**meeting_time("koffieochtend", "en")),
             [
                 "Fancy a chat? At the coffee morning you meet neighbours, hear what is going on "
                 "in the neighbourhood and can ask the neighbourhood information point your "
@@ -383,8 +394,8 @@ GUIDES_ELSEWHERE = {
             "تدرّب على اللغة الهولندية في مقهى اللغة",
             "في مقهى اللغة تتدرّب على اللغة الهولندية مع الجيران والمتطوعين.",
             [
-                "مقهى اللغة مفتوح كل يوم خميس من الساعة 14:00 إلى 16:00. لا حاجة إلى التسجيل "
-                "والمشاركة مجانية.",
+                "مقهى اللغة مفتوح كل يوم {day} من الساعة {start} إلى {end} في المكتبة. لا حاجة "
+                "إلى التسجيل والمشاركة مجانية.".format(**meeting_time("taalcafe", "ar")),
             ],
         ),
         "tr": (
@@ -392,8 +403,8 @@ GUIDES_ELSEWHERE = {
             "Dil kafede Felemenkçe pratik yapın",
             "Dil kafede komşularınız ve gönüllülerle Felemenkçe pratik yaparsınız.",
             [
-                "Dil kafe her perşembe 14.00–16.00 arası açıktır. Kayıt olmanıza gerek yok ve "
-                "ücretsizdir.",
+                "Dil kafe her {day} {start}–{end} arası kütüphanede açıktır. Kayıt olmanıza "
+                "gerek yok ve ücretsizdir.".format(**meeting_time("taalcafe", "tr")),
             ],
         ),
     },

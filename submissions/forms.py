@@ -22,6 +22,7 @@ TITLE_MAX_LENGTH = 150
 PLACE_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 4000
 ALT_MAX_LENGTH = 255
+PRICE_MAX_LENGTH = Event._meta.get_field("price").max_length
 SUMMARY_LENGTH = 200
 IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -118,6 +119,17 @@ class EventSubmissionForm(forms.Form):
         help_text=_("What happens, for whom, what it costs and whether people must sign up."),
         widget=forms.Textarea(attrs={"rows": 8}),
     )
+    cost = forms.ChoiceField(
+        label=_("What does it cost?"),
+        choices=[("free", _("Free")), ("paid", _("Residents pay"))],
+        widget=forms.RadioSelect,
+    )
+    price = forms.CharField(
+        label=_("Price"),
+        max_length=PRICE_MAX_LENGTH,
+        required=False,
+        help_text=_("When residents pay: how much, e.g. “€ 3, coffee included”."),
+    )
     image = forms.ImageField(
         label=_("Picture (optional)"),
         required=False,
@@ -212,6 +224,8 @@ class EventSubmissionForm(forms.Form):
                 self.add_error(
                     "venue", _("Choose a meeting place or describe where it takes place.")
                 )
+        if valid.get("cost") == "paid" and "price" in valid and not data["price"].strip():
+            self.add_error("price", _("Say what it costs, or choose “Free”."))
         if valid.get("image") and "image_alt" in valid and not data["image_alt"]:
             self.add_error("image_alt", _("Say in one sentence what the picture shows."))
         if not self.errors:
@@ -264,6 +278,9 @@ class EventSubmissionForm(forms.Form):
             end=end,
             venue_id=data.get("venue"),
             place=data.get("place", "").strip(),
+            # Asked, never assumed: only what the resident answered shows as “Free”.
+            is_free=data["cost"] == "free",
+            price="" if data["cost"] == "free" else data["price"].strip(),
             live=False,
             has_unpublished_changes=True,
             **schedule,
@@ -281,12 +298,13 @@ class EventSubmissionForm(forms.Form):
     # -- presentation ------------------------------------------------------------------------
 
     def error_summary(self):
-        """(anchor, message) for every problem, in the order of the form."""
-        items = [("", message) for message in self.non_field_errors()]
+        """(anchor, field label, message) for every problem, in the order of the form: the
+        summary names the field each message is about ("Your name: This field is required.")."""
+        items = [("", "", message) for message in self.non_field_errors()]
         for name in self.fields:
             if name == HONEYPOT_FIELD:
-                items.extend(("", message) for message in self.errors.get(name, []))
+                items.extend(("", "", message) for message in self.errors.get(name, []))
                 continue
             bound = self[name]
-            items.extend((bound.auto_id, message) for message in bound.errors)
+            items.extend((bound.auto_id, bound.label, message) for message in bound.errors)
         return items

@@ -5,12 +5,22 @@ import re
 from datetime import time
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from .models import PriceClass
 
 DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 TRUE = {"yes", "ja", "true", "1", "y", "j"}
 FALSE = {"no", "nee", "false", "0", "n"}
 HOURS_RULE = re.compile(r"^(?P<days>[A-Za-z,\-]+)\s+(?P<times>[0-9:,\- ]+)$")
+
+
+def not_one_of(text, choices):
+    return _("“%(text)s” is not one of %(choices)s.") % {
+        "text": text,
+        "choices": ", ".join(choices),
+    }
 
 
 class RowError(Exception):
@@ -28,14 +38,16 @@ def parse_bool(column, text, default):
         return True
     if text in FALSE:
         return False
-    raise RowError(column, f"“{text}” is not yes or no.")
+    raise RowError(column, _("“%(text)s” is not yes or no.") % {"text": text})
 
 
 def parse_time(column, text):
     try:
         value = time.fromisoformat(text.strip())
     except ValueError:
-        raise RowError(column, f"“{text.strip()}” is not a time like 09:00.") from None
+        raise RowError(
+            column, _("“%(text)s” is not a time like 09:00.") % {"text": text.strip()}
+        ) from None
     return value
 
 
@@ -44,10 +56,12 @@ def parse_days(column, text):
     for part in text.split(","):
         bounds = part.split("-")
         if not 1 <= len(bounds) <= 2 or any(b.capitalize() not in DAYS for b in bounds):
-            raise RowError(column, f"“{part}” is not a day or day range like Mo or Mo-Fr.")
+            raise RowError(
+                column, _("“%(text)s” is not a day or day range like Mo or Mo-Fr.") % {"text": part}
+            )
         first, last = (DAYS.index(b.capitalize()) for b in (bounds[0], bounds[-1]))
         if last < first:
-            raise RowError(column, f"the day range “{part}” runs backwards.")
+            raise RowError(column, _("the day range “%(text)s” runs backwards.") % {"text": part})
         days.extend(range(first, last + 1))
     return days
 
@@ -58,12 +72,16 @@ def parse_hours(column, text):
     for rule in filter(None, (r.strip() for r in text.split(";"))):
         match = HOURS_RULE.match(rule)
         if not match:
-            raise RowError(column, f"“{rule}” is not like “Mo-Fr 09:00-17:00”.")
+            raise RowError(
+                column, _("“%(text)s” is not like “Mo-Fr 09:00-17:00”.") % {"text": rule}
+            )
         days = parse_days(column, match["days"])
         for span in match["times"].replace(" ", "").split(","):
             bounds = span.split("-")
             if len(bounds) != 2:
-                raise RowError(column, f"“{span}” is not a time span like 09:00-17:00.")
+                raise RowError(
+                    column, _("“%(text)s” is not a time span like 09:00-17:00.") % {"text": span}
+                )
             opens, closes = (parse_time(column, b) for b in bounds)
             periods.extend((day, opens, closes) for day in days)
     return periods
@@ -82,12 +100,17 @@ def parse_rooms(column, text):
     for item in filter(None, (r.strip() for r in text.split(";"))):
         parts = [p.strip() for p in item.split("|")]
         if len(parts) < 2 or not parts[0]:
-            raise RowError(column, f"“{item}” needs at least a name and a capacity: Name|40.")
+            raise RowError(
+                column,
+                _("“%(text)s” needs at least a name and a capacity: Name|40.") % {"text": item},
+            )
         if not parts[1].isdigit():
-            raise RowError(column, f"the capacity of “{parts[0]}” is not a whole number.")
+            raise RowError(
+                column, _("the capacity of “%(name)s” is not a whole number.") % {"name": parts[0]}
+            )
         price = parts[2] if len(parts) > 2 and parts[2] else PriceClass.ON_REQUEST
         if price not in PriceClass.values:
-            raise RowError(column, f"“{price}” is not one of {', '.join(PriceClass.values)}.")
+            raise RowError(column, not_one_of(price, PriceClass.values))
         rooms.append(
             {
                 "name": parts[0],
@@ -113,8 +136,12 @@ def parse_terms(column, text, known):
     if unknown:
         raise RowError(
             column,
-            f"unknown {'code' if len(unknown) == 1 else 'codes'} {', '.join(unknown)} "
-            f"(known: {', '.join(sorted(known))}).",
+            ngettext(
+                "unknown code %(codes)s (known: %(known)s).",
+                "unknown codes %(codes)s (known: %(known)s).",
+                len(unknown),
+            )
+            % {"codes": ", ".join(unknown), "known": ", ".join(sorted(known))},
         )
     return [known[s] for s in slugs]
 
@@ -123,7 +150,9 @@ def parse_decimal(column, text):
     try:
         return Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise RowError(column, f"“{text.strip()}” is not a number like 52.06170.") from None
+        raise RowError(
+            column, _("“%(text)s” is not a number like 52.06170.") % {"text": text.strip()}
+        ) from None
 
 
 # --- reading a file ----------------------------------------------------------------------------

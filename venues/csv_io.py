@@ -13,12 +13,14 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from .csv_cells import (
     RowError,
     format_hours,
     format_rooms,
+    not_one_of,
     parse_bool,
     parse_decimal,
     parse_hours,
@@ -111,7 +113,7 @@ def _decode(data):
         return None, (
             line,
             column,
-            "the file is not UTF-8 encoded (save it as “CSV UTF-8” and import it again).",
+            _("the file is not UTF-8 encoded (save it as “CSV UTF-8” and import it again)."),
         )
 
 
@@ -122,8 +124,8 @@ def read_rows(data, neighbourhood):
         return [], [encoding_error]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
-    errors = [(1, name, "this column is required.") for name in REQUIRED if name not in header]
-    errors += [(1, name, "unknown column.") for name in header if name not in COLUMNS]
+    errors = [(1, name, _("this column is required.")) for name in REQUIRED if name not in header]
+    errors += [(1, name, _("unknown column.")) for name in header if name not in COLUMNS]
     if errors:
         return [], errors
 
@@ -138,7 +140,7 @@ def read_rows(data, neighbourhood):
     for raw in reader:
         line = reader.line_num
         if None in raw:
-            errors.append((line, header[-1], "this row has more cells than the header."))
+            errors.append((line, header[-1], _("this row has more cells than the header.")))
             continue
         cells = {k: (v or "").strip() for k, v in raw.items()}
         row_errors = []
@@ -155,29 +157,39 @@ def read_rows(data, neighbourhood):
         slug = cells.get("slug", "")
         for column in REQUIRED:
             if not cells.get(column):
-                row_errors.append((line, column, "this cell is empty; it is required."))
+                row_errors.append((line, column, _("this cell is empty; it is required.")))
         if slug in seen:
-            row_errors.append((line, "slug", f"“{slug}” is also used on line {seen[slug]}."))
+            row_errors.append(
+                (
+                    line,
+                    "slug",
+                    _("“%(slug)s” is also used on line %(line)s.")
+                    % {"slug": slug, "line": seen[slug]},
+                )
+            )
         elif slug:
             seen[slug] = line
         venue = existing.get(slug)
         if venue is not None and venue.neighbourhood_id != neighbourhood.pk:
             row_errors.append(
-                (line, "slug", f"“{slug}” belongs to a venue in {venue.neighbourhood.name}.")
+                (
+                    line,
+                    "slug",
+                    _("“%(slug)s” belongs to a venue in %(neighbourhood)s.")
+                    % {"slug": slug, "neighbourhood": venue.neighbourhood.name},
+                )
             )
         kind = cells.get("kind") or VenueKind.OTHER
         if kind not in VenueKind.values:
-            row_errors.append(
-                (line, "kind", f"“{kind}” is not one of {', '.join(VenueKind.values)}.")
-            )
+            row_errors.append((line, "kind", not_one_of(kind, VenueKind.values)))
         price = cells.get("price_class") or PriceClass.ON_REQUEST
         if price not in PriceClass.values:
-            row_errors.append(
-                (line, "price_class", f"“{price}” is not one of {', '.join(PriceClass.values)}.")
-            )
+            row_errors.append((line, "price_class", not_one_of(price, PriceClass.values)))
         capacity = cells.get("capacity", "")
         if capacity and not capacity.isdigit():
-            row_errors.append((line, "capacity", f"“{capacity}” is not a whole number."))
+            row_errors.append(
+                (line, "capacity", _("“%(text)s” is not a whole number.") % {"text": capacity})
+            )
         last_checked = None
         if cells.get("last_checked"):
             try:
@@ -187,7 +199,8 @@ def read_rows(data, neighbourhood):
                     (
                         line,
                         "last_checked",
-                        f"“{cells['last_checked']}” is not a date like 2026-09-01.",
+                        _("“%(text)s” is not a date like 2026-09-01.")
+                        % {"text": cells["last_checked"]},
                     )
                 )
 

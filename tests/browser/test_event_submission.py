@@ -55,6 +55,8 @@ def test_resident_submits_and_the_neighbourhoods_moderator_publishes(
     page.fill('input[name="start_time"]', "14:00")
     page.fill('input[name="end_time"]', "16:00")
     page.fill('input[name="place"]', "Speeltuin achter de school")
+    page.locator('input[name="cost"][value="paid"]').check()
+    page.fill('input[name="price"]', "€ 2, wol inbegrepen")
     page.locator("form.form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/nl/evenement-aanmelden/thanks/$"))
     assert page.locator("[role=status]").is_visible()
@@ -63,6 +65,7 @@ def test_resident_submits_and_the_neighbourhoods_moderator_publishes(
 
     event = Event.objects.get(title=TITLE)
     assert not event.live and event.neighbourhood == lunetten
+    assert not event.is_free and event.price == "€ 2, wol inbegrepen"
 
     # Lunetten's moderator finds it on the dashboard and approves it.
     make_user("lunetten-moderator", "Lunetten moderators")
@@ -84,6 +87,7 @@ def test_resident_submits_and_the_neighbourhoods_moderator_publishes(
     assert TITLE in page.locator(".occurrence__title").all_inner_texts()
     page.goto(site_url(lunetten, f"/nl/agenda/{event.slug}/"))
     assert EMAIL not in page.content()
+    assert "€ 2, wol inbegrepen" in page.locator("main").inner_text()
 
     # An editor of Oost logs in (in a fresh browser session) and cannot find or open it.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")

@@ -58,6 +58,7 @@ def test_step_free_kitchen_for_thirty_finds_exactly_the_matching_places(
     page.goto(site_url(lunetten, "/nl/ontmoetingsplekken/"))
     assert axe(page) == []
 
+    page.locator(".venue-filters__toggle").click()  # on a phone the filters are folded
     page.locator("input[name=access][value=step-free]").check()
     page.locator("input[name=facility][value=kitchen]").check()
     page.locator("input[name=capacity]").fill("30")
@@ -97,6 +98,16 @@ def test_the_map_loads_tiles_only_after_show_map(city_db, page, site_url):
 
     assert toggle.get_attribute("aria-expanded") == "true"
     assert page.locator(".leaflet-marker-icon").count() >= 8
+    # Every marker and its shadow is a loaded image, not a broken one.
+    page.wait_for_function(
+        "[...document.querySelectorAll('.leaflet-marker-icon, .leaflet-marker-shadow')]"
+        ".every(image => image.complete)"
+    )
+    widths = page.locator(".leaflet-marker-icon, .leaflet-marker-shadow").evaluate_all(
+        "images => images.map(image => image.naturalWidth)"
+    )
+    assert len(widths) >= 16 and all(width > 0 for width in widths), widths
+    assert not [url for url in page.failed_requests if "marker" in url]
     assert "tile.openstreetmap.org" in page.requested_hosts
 
 
@@ -137,3 +148,40 @@ def test_more_venue_pages_have_no_serious_accessibility_violations(
 
     assert response.status == 200
     assert axe(page) == []
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_fold(city_db, page, site_url):
+    """At 360 px the heading fits on its line and the result count is on the first screen; the
+    filters wait behind one button (a <details>, so it works without JavaScript)."""
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    page.goto(site_url(lunetten, "/nl/ontmoetingsplekken/"))
+
+    heading = page.locator("h1")
+    assert heading.inner_text() == "Ontmoetingsplekken"
+    # One line: the heading's text makes a single line box (no "Ontmoetingsplekke / n").
+    lines = heading.evaluate(
+        """element => {
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size;
+        }"""
+    )
+    assert lines == 1
+    assert heading.evaluate("element => element.scrollWidth <= element.clientWidth")
+
+    count = page.locator("[data-result-count]")
+    assert count.bounding_box()["y"] + count.bounding_box()["height"] <= 740
+    assert page.locator(".venue-card").first.bounding_box()["y"] < 740 * 1.5
+
+    toggle = page.locator(".venue-filters__toggle")
+    assert toggle.is_visible()
+    capacity = page.locator("input[name=capacity]")
+    assert not capacity.is_visible()
+    toggle.click()
+    assert capacity.is_visible()
+    capacity.fill("30")
+    page.locator(".venue-filters button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "capacity=30" in page.url

@@ -2,7 +2,8 @@
 
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.template.loader import render_to_string
@@ -374,3 +375,39 @@ def test_event_search_index_finds_published_events(lunetten, make_event):
 
     results = get_search_backend().search("repareren", Event.objects.filter(live=True))
     assert [e.title for e in results] == ["Repair Café"]
+
+
+@pytest.mark.time_machine(datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
+def test_add_to_calendar_offers_the_series_where_the_service_takes_one(
+    client, lunetten, make_event
+):
+    from urllib.parse import parse_qs, urlsplit
+
+    # Eight Wednesdays from 4 November: four are past on 1 December, four to come.
+    series = make_event(
+        "Taalcafé",
+        repeat="weekly",
+        start=local(2026, 11, 4, 19, 30),
+        end=local(2026, 11, 4, 21, 0),
+        ends="count",
+        repeat_count=8,
+    )
+    once = make_event("Kinderdisco", start=local(2026, 12, 5, 15, 0), end=local(2026, 12, 5, 17))
+
+    html = get(client, lunetten, f"/nl/agenda/{series.slug}/").content.decode()
+    google = re.search(r'<a href="(https://calendar\.google\.com/[^"]+)"[^>]*>([^<]+)</a>', html)
+    query = parse_qs(urlsplit(google.group(1).replace("&amp;", "&")).query)
+    assert google.group(2) == "Alle data in Google Agenda zetten"
+    assert query["recur"] == ["RRULE:FREQ=WEEKLY;BYDAY=WE;COUNT=4"]
+    assert query["dates"] == ["20261202T193000/20261202T210000"]
+    assert query["ctz"] == ["Europe/Amsterdam"]
+    # Outlook's link takes one date: it says so, and where to get them all.
+    outlook = re.search(
+        r'<a href="https://outlook\.live\.com/[^"]+"[^>]*>([^<]+)</a>([^<]*<span[^>]*>[^<]+)', html
+    )
+    assert outlook.group(1) == "De volgende datum in Outlook zetten"
+    assert ".ics" in outlook.group(2)
+
+    html = get(client, lunetten, f"/nl/agenda/{once.slug}/").content.decode()
+    assert ">Toevoegen aan Google Agenda</a>" in html and "recur=" not in html
+    assert ">Toevoegen aan Outlook</a>" in html

@@ -1,6 +1,7 @@
 """The agenda reaches residents where they already are: on a venue's page."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -99,3 +100,19 @@ def test_site_search_finds_activities_with_their_next_date(
     assert 'aria-labelledby="results-events"' in html
     assert ">Koffieochtend</a>" in html
     assert "Koffie in Oost" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.time_machine(datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
+def test_a_date_reads_as_each_language_writes_it(client, lunetten, make_event, make_venue):
+    """Dutch abbreviates days and months in lower case ("di 1 dec"); English capitalises."""
+    from tests.events.conftest import local
+
+    venue = make_venue("Buurthuis De Lunet", slug="buurthuis-de-lunet")
+    make_event("Repair café", venue=venue, start=local(2026, 12, 1, 19, 30))
+
+    dutch = get(client, lunetten, "/nl/ontmoetingsplekken/buurthuis-de-lunet/").content.decode()
+    english = get(client, lunetten, "/en/venues/buurthuis-de-lunet/").content.decode()
+
+    assert "di 1 dec, 19:30" in dutch and "Dec" not in dutch
+    assert "Tue 1 Dec, 19:30" in english

@@ -48,6 +48,30 @@ class TestNeighbourhoodHome:
         assert 'href="/nl/wegwijzer/#topic-money"' in main
         assert "Dinsdag 10–12 uur" in main
 
+    def test_the_contact_details_show_once_on_the_home_page(self, client, lunetten):
+        settings = InformationPointSettings.for_site(lunetten.site)
+        settings.name = "Wijkinformatiepunt Lunetten"
+        settings.phone = "030 123 45 67"
+        settings.save()
+        phone = 'href="tel:0301234567"'
+
+        home = get(client, lunetten, "/nl/").content.decode()
+        news = get(client, lunetten, "/nl/nieuws/").content.decode()
+
+        assert home.count(phone) == 1
+        main = home[home.index("<main") : home.index("</main>")]
+        assert phone in main  # in the contact section, under its heading
+        # Every other page keeps the details in its footer.
+        assert news.count(phone) == 1
+        assert phone in news[news.index("<footer") :]
+
+        # An editor who hides the home page's contact section finds it in the footer again.
+        page = lunetten.home_page.specific
+        page.show_contact = False
+        page.save_revision().publish()
+        home = get(client, lunetten, "/nl/").content.decode()
+        assert home.count(phone) == 1 and phone in home[home.index("<footer") :]
+
     def test_editors_can_retitle_and_hide_each_section(self, client, lunetten, make_venue):
         add_news(section(lunetten, NewsIndexPage), 2)
         add_guide(section(lunetten, GuideIndexPage), "Energie", "energie", topic="money")

@@ -134,6 +134,19 @@ def test_robots_txt_points_to_the_sitemap(client, lunetten):
 
 
 @pytest.mark.django_db
+def test_favicon_ico_answers_with_the_sites_icon(client, lunetten):
+    # Browsers ask /favicon.ico on their own; pages also link the icons.
+    response = get(client, lunetten, "/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+    page = get(client, lunetten, "/nl/").content.decode()
+    assert '<link rel="icon" href="/static/icons/favicon.ico" sizes="32x32">' in page
+    assert '<link rel="icon" href="/static/icons/favicon.svg" type="image/svg+xml">' in page
+
+
+@pytest.mark.django_db
 def test_sitemap_lists_this_sites_pages_in_every_language_and_no_other_site(client, lunetten, oost):
     xml = get(client, lunetten, "/sitemap.xml").content.decode()
 

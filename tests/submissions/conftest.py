@@ -39,6 +39,8 @@ def valid_data(next_week):
         "venue": "",
         "place": "Speeltuin achter de school",
         "description": "Samen breien en kletsen.\n\nIedereen is welkom, wol is er.",
+        "cost": "free",
+        "price": "",
         "image_alt": "",
         "website": "",
     }

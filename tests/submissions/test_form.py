@@ -1,5 +1,6 @@
 """A resident hands in an event without an account: it waits, as a draft, for a moderator."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -390,6 +391,22 @@ class TestRejectedSubmissions:
         for anchor in ("id_title", "id_venue", "id_end_time"):
             assert f'<a href="#{anchor}">' in html
 
+    def test_the_summary_names_the_field_of_each_problem(self, lunetten, submit, valid_data):
+        empty = {**valid_data, "name": "", "title": "", "description": "", "start_time": ""}
+
+        html = text(submit(lunetten, empty))
+        summary = html[html.index('class="form-errors"') :]
+        summary = summary[: summary.index("</ul>")]
+
+        # Not "Dit is een verplicht veld." four times: each line says which field, and links to it.
+        for anchor, label in [
+            ("id_name", "Uw naam"),
+            ("id_title", "Naam van de activiteit"),
+            ("id_description", "Beschrijving"),
+            ("id_start_time", "Begint om"),
+        ]:
+            assert f'<a href="#{anchor}">{label}: Dit is een verplicht veld.</a>' in summary
+
     def test_a_failure_while_saving_leaves_no_picture_behind(
         self, lunetten, submit, valid_data, monkeypatch, settings
     ):
@@ -405,3 +422,34 @@ class TestRejectedSubmissions:
         assert nothing_stored()
         media = settings.MEDIA_ROOT
         assert not [path for path in media.rglob("*") if path.is_file()]
+
+
+@pytest.mark.django_db
+class TestThePrice:
+    def test_a_free_event_is_stored_as_free(self, lunetten, submit, valid_data):
+        assert submit(lunetten, valid_data).status_code == 302
+        event = Event.objects.get()
+        assert event.is_free and event.price == ""
+
+    def test_what_residents_pay_is_stored_and_shown(self, client, lunetten, submit, valid_data):
+        response = submit(lunetten, {**valid_data, "cost": "paid", "price": " € 2 per keer "})
+
+        assert response.status_code == 302
+        event = Event.objects.get()
+        assert not event.is_free and event.price == "€ 2 per keer"
+
+    def test_the_form_asks_and_never_assumes_free(self, client, lunetten, submit, valid_data):
+        html = text(get(client, lunetten, SUBMIT_PATH))
+        legend = '<legend>Wat kost het? <span class="form__required">(verplicht)</span></legend>'
+        assert legend in html
+        free = re.search(r'<input type="radio" name="cost" value="free"[^>]*>', html).group(0)
+        assert "required" in free and "checked" not in free
+
+        unanswered = submit(lunetten, {**valid_data, "cost": ""})
+        assert unanswered.status_code == 400
+        assert '<a href="#id_cost">Wat kost het?: ' in text(unanswered)
+
+        no_amount = submit(lunetten, {**valid_data, "cost": "paid", "price": ""})
+        assert no_amount.status_code == 400
+        assert "Zeg wat het kost, of kies “Gratis”." in text(no_amount)
+        assert nothing_stored()

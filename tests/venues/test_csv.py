@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from venues.csv_io import COLUMNS
-from venues.models import OpeningHours, Venue, VenueRoom
+from venues.models import Facility, OpeningHours, Venue, VenueKind, VenueRoom
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +168,40 @@ def test_export_then_import_is_a_round_trip(tmp_path, demo_city):
     assert snapshot() == before
     assert again.getvalue() == exported.read_text(encoding="utf-8")
     assert exported.read_text(encoding="utf-8").startswith(HEADER + "\n")
+
+
+def test_a_dutch_volunteer_reads_every_problem_in_dutch(tmp_path, lunetten, terms):
+    # Django's own messages (from the model's checks) were Dutch, ours English: one language.
+    path = write(
+        tmp_path,
+        row(
+            kind="kasteel",
+            capacity="veel",
+            opening_hours="Maandag open",
+            rooms="Zaal",
+            facilities="jacuzzi",
+            is_active="misschien",
+            email="geen-adres",
+        ),
+    )
+    with translation.override("nl"), pytest.raises(CommandError) as error:
+        call_command("import_venues", str(path), neighbourhood="lunetten", stdout=io.StringIO())
+
+    lines = str(error.value).splitlines()
+    assert lines[0] == "Er is niets geïmporteerd; 7 problemen in venues.csv:"
+    assert set(lines[1:]) == {
+        "regel 2, kolom kind: “kasteel” is niet een van " + ", ".join(VenueKind.values) + ".",
+        "regel 2, kolom capacity: “veel” is geen heel getal.",
+        "regel 2, kolom opening_hours: “Maandag open” heeft niet de vorm “Mo-Fr 09:00-17:00”.",
+        "regel 2, kolom rooms: “Zaal” heeft minstens een naam en een aantal plaatsen nodig: "
+        "Naam|40.",
+        "regel 2, kolom facilities: onbekende code jacuzzi (bekend: "
+        + ", ".join(sorted(terms_of(Facility)))
+        + ").",
+        "regel 2, kolom is_active: “misschien” is geen ja of nee.",
+        "regel 2, kolom email: Voer een geldig e-mailadres in.",
+    }
+
+
+def terms_of(model):
+    return model.objects.filter(locale__language_code="nl").values_list("slug", flat=True)

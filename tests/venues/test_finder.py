@@ -178,6 +178,17 @@ def test_an_invalid_filter_is_explained_and_the_others_still_apply(client, lunet
     assert names(response) == ["Buurthuis", "Café", "School"]
 
 
+def test_the_error_for_a_bad_choice_links_to_its_question(client, lunetten, places):
+    # A group of checkboxes has no single input to point at: the link goes to its fieldset.
+    page = get(client, lunetten, f"{FINDER}?facility=jacuzzi").content.decode()
+    errors = page[page.index("venue-filters__errors") :]
+    errors = errors[: errors.index("</ul>")]
+
+    assert '<a href="#id_facility">Voorzieningen</a>' in errors
+    assert 'href="#"' not in errors
+    assert 'class="form__field form__choices form__field--error" id="id_facility"' in page
+
+
 def test_twenty_per_page_and_the_pages_keep_the_filters(client, lunetten, make_venue, kitchen):
     for number in range(45):
         make_venue(name=f"Zaal {number:02d}", facilities=[kitchen])
@@ -256,6 +267,26 @@ def test_the_map_waits_for_a_click_and_has_every_result(client, lunetten, make_v
     assert '"name": "Op de kaart"' in page and 'Zonder plek"' not in page
     assert "tile.openstreetmap.org" not in page
     assert 'src="/static/venues/js/finder-map.js"' in page
+
+
+def test_the_map_names_its_marker_images_and_they_are_served(client, lunetten, make_venue):
+    """Leaflet left alone looks for marker-icon.png under the page's own path (a 404 and a
+    broken image on the map): the script is given the static files' URLs."""
+    import re
+
+    make_venue(name="Op de kaart", latitude="52.06170", longitude="5.13920")
+    page = get(client, lunetten, FINDER).content.decode()
+    script = re.search(r'<script src="/static/venues/js/finder-map.js"[^>]*>', page).group(0)
+    for attribute, name in [
+        ("data-marker-icon", "marker-icon.png"),
+        ("data-marker-icon-retina", "marker-icon-2x.png"),
+        ("data-marker-shadow", "marker-shadow.png"),
+    ]:
+        url = re.search(rf'{attribute}="([^"]+)"', script).group(1)
+        assert url == f"/static/venues/vendor/leaflet/images/{name}"
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/png"
 
 
 def test_the_tile_host_is_allowed_for_images_only(client, lunetten):

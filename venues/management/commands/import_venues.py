@@ -1,6 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from infopoint.models import Neighbourhood
 from venues.csv_io import import_venues
@@ -28,11 +30,18 @@ class Command(BaseCommand):
         result = import_venues(path.read_bytes(), target)
         if result.errors:
             lines = [
-                f"line {line}, column {column}: {message}"
+                _("line %(line)s, column %(column)s: %(message)s")
+                % {"line": line, "column": column, "message": message}
                 for line, column, message in result.errors
             ]
             raise CommandError(
-                f"Nothing was imported; {len(lines)} problem(s) in {path.name}:\n"
+                ngettext(
+                    "Nothing was imported; %(count)s problem in %(file)s:",
+                    "Nothing was imported; %(count)s problems in %(file)s:",
+                    len(lines),
+                )
+                % {"count": len(lines), "file": path.name}
+                + "\n"
                 + "\n".join(lines)
             )
         self.stdout.write(

@@ -23,7 +23,21 @@
         document.head.appendChild(js);
     }
 
+    function useOwnMarkerImages() {
+        // Leaflet guesses where its marker images are from leaflet.css, which is not applied
+        // yet when the map is drawn right after loading (and whose hashed name on a production
+        // server it cannot read): without this it asks for marker-icon.png under the page's own
+        // path. The template gives the static URLs.
+        L.Icon.Default.imagePath = "";
+        L.Icon.Default.mergeOptions({
+            iconUrl: script.dataset.markerIcon,
+            iconRetinaUrl: script.dataset.markerIconRetina,
+            shadowUrl: script.dataset.markerShadow,
+        });
+    }
+
     function draw() {
+        useOwnMarkerImages();
         var points = data.points.map(function (p) { return [p.lat, p.lon]; });
         map = L.map(canvas, { scrollWheelZoom: false });
         L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
