@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from infopoint.blocks import GuideBodyBlock, faq_json_ld
 from infopoint.scope import public
+from infopoint.translation import attach_hrefs, pages_in_language_or_dutch
 
 from .mixins import IntroMixin, SectionPageMixin
 
@@ -38,12 +39,13 @@ class GuideIndexPage(SectionPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         order = {code: position for position, (code, _label) in enumerate(TOPICS)}
+        # Guides not translated into this language yet are listed in Dutch.
+        guides, dutch = pages_in_language_or_dutch(public(GuidePage.objects.live()), self)
         guides = sorted(
-            public(GuidePage.objects.child_of(self).live()).only(
-                "title", "url_path", "intro", "topic", "path", "depth", "locale_id"
-            ),
+            guides.only("title", "url_path", "intro", "topic", "path", "depth", "locale_id"),
             key=lambda guide: (order.get(guide.topic, len(order)), guide.title.lower()),
         )
+        attach_hrefs(guides, self, dutch, request)
         context["topics"] = [
             {"code": code, "label": TOPIC_LABELS.get(code, code), "guides": list(items)}
             for code, items in groupby(guides, key=lambda guide: guide.topic)
