@@ -6,11 +6,16 @@ their own sources (infopoint.registry.SEARCH_SOURCES) in their wagtail_hooks.py.
 """
 
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from .registry import SEARCH_SOURCES, contributions
+from .scope import site_id_for, site_names
 
 
 @dataclass
@@ -21,6 +26,8 @@ class SearchResult:
     url: str
     text: str = ""
     lang: str = ""  # set when the result is shown in another language than the page
+    kind: str = ""  # what it is: "Guide", "News", "Activity", "Meeting place"
+    where: str = ""  # the neighbourhood it belongs to
 
 
 @dataclass
@@ -30,6 +37,35 @@ class SearchScope:
     locale_id: int
     default_locale_id: int
     home_path: str  # tree path of the site's root page in the current language
+
+
+# The search backend's hits weighed against the cost of reading them back: enough for any result
+# page a resident reads, bounded so a common word cannot load the whole city.
+MAX_BACKEND_HITS = 1000
+
+
+def word_filter(query, fields, prefix=""):
+    """Partial matches: every word of `query` inside one of `fields` ("Stoelyoga" for "yoga",
+    "fietsen" for "fiets"). The agenda's text filter and site search share it, so they agree."""
+    words = query.split()[:10]
+    if not words:
+        return Q()
+    return reduce(
+        and_,
+        (
+            reduce(or_, (Q(**{f"{prefix}{field}__icontains": word}) for field in fields))
+            for word in words
+        ),
+    )
+
+
+def matching(queryset, query, fields):
+    """The rows of `queryset` the search backend finds for `query` (on PostgreSQL with the
+    `dutch` configuration, so "vergaderen" finds "vergadering") together with the partial matches
+    of `word_filter`: a lazy queryset (count and slicing work), in the queryset's own order."""
+    hits = get_search_backend().search(query, queryset)[:MAX_BACKEND_HITS]
+    pks = [hit.pk for hit in hits]
+    return queryset.filter(Q(pk__in=pks) | word_filter(query, fields))
 
 
 class SearchSource:
@@ -58,17 +94,25 @@ class PageSearchSource(SearchSource):
         if scope.neighbourhood_id is not None:
             pages = pages.filter(path__startswith=scope.home_path)
         # Specific pages (one query per page type on a result page) so results can show intros.
-        return pages.defer_streamfields().specific().search(query)
+        return (
+            matching(pages, query, ["title", "search_description"]).defer_streamfields().specific()
+        )
 
     def results(self, hits, scope):
+        names = site_names()
         return [
             SearchResult(
                 page.title,
                 page.get_url(scope.request),
                 getattr(page, "meta_description", "") or page.search_description,
+                kind=str(PAGE_KINDS.get(page.specific_class.__name__, _("Page"))),
+                where=names.get(site_id_for(page, scope.request), ""),
             )
             for page in hits
         ]
+
+
+PAGE_KINDS = {"GuidePage": _("Guide"), "NewsPage": _("News"), "NewsIndexPage": _("News")}
 
 
 def search_sources():
