@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -16,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from .registry import SEARCH_SOURCES, contributions
 from .scope import site_id_for, site_names
+from .translation import in_language_or_dutch, urls_in_language
 
 
 @dataclass
@@ -37,6 +39,7 @@ class SearchScope:
     locale_id: int
     default_locale_id: int
     home_path: str  # tree path of the site's root page in the current language
+    dutch_home_path: str = ""  # and in Dutch: pages not translated yet are found in Dutch
 
 
 # The search backend's hits weighed against the cost of reading them back: enough for any result
@@ -59,11 +62,13 @@ def word_filter(query, fields, prefix=""):
     )
 
 
-def matching(queryset, query, fields):
+def matching(queryset, query, fields, searched=None):
     """The rows of `queryset` the search backend finds for `query` (on PostgreSQL with the
     `dutch` configuration, so "vergaderen" finds "vergadering") together with the partial matches
     of `word_filter`: a lazy queryset (count and slicing work), in the queryset's own order."""
-    hits = get_search_backend().search(query, queryset)[:MAX_BACKEND_HITS]
+    # `searched`: a wider queryset the backend can filter (only on its FilterFields).
+    hits = get_search_backend().search(query, queryset if searched is None else searched)
+    hits = hits[:MAX_BACKEND_HITS]
     pks = [hit.pk for hit in hits]
     return queryset.filter(Q(pk__in=pks) | word_filter(query, fields))
 
@@ -90,21 +95,31 @@ class PageSearchSource(SearchSource):
     order = 10
 
     def search(self, query, scope):
-        pages = Page.objects.live().public().filter(locale_id=scope.locale_id).exclude(depth__lte=2)
+        # Pages in the visitor's language, and Dutch ones not translated into it yet (shown in
+        # Dutch, as listings show them: infopoint.translation).
+        live = Page.objects.live()
+        locales = {scope.locale_id, scope.default_locale_id}
+        searched = live.public().filter(locale_id__in=locales).exclude(depth__lte=2)
         if scope.neighbourhood_id is not None:
-            pages = pages.filter(path__startswith=scope.home_path)
+            within = Q(path__startswith=scope.home_path)
+            if scope.dutch_home_path:
+                within |= Q(path__startswith=scope.dutch_home_path)
+            searched = searched.filter(within)
+        pages = in_language_or_dutch(searched, translations=live)
         # Specific pages (one query per page type on a result page) so results can show intros.
-        return (
-            matching(pages, query, ["title", "search_description"]).defer_streamfields().specific()
-        )
+        fields = ["title", "search_description"]
+        return matching(pages, query, fields, searched).defer_streamfields().specific()
 
     def results(self, hits, scope):
         names = site_names()
+        dutch = [page for page in hits if page.locale_id != scope.locale_id]
+        urls = urls_in_language(dutch, request=scope.request) if dutch else {}
         return [
             SearchResult(
                 page.title,
-                page.get_url(scope.request),
+                urls.get(page.pk) or page.get_url(scope.request),
                 getattr(page, "meta_description", "") or page.search_description,
+                lang="" if page.locale_id == scope.locale_id else settings.LANGUAGE_CODE,
                 kind=str(PAGE_KINDS.get(page.specific_class.__name__, _("Page"))),
                 where=names.get(site_id_for(page, scope.request), ""),
             )

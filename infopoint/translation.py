@@ -243,3 +243,32 @@ def attach_hrefs(pages, parent, dutch, request=None):
         else:
             page.href = page.get_url(request)
     return pages
+
+
+def urls_in_language(pages, language=None, request=None):
+    """{pk: address} of Dutch `pages` for a visitor reading `language` (the active one by
+    default): each under its deepest ancestor translated into that language, as the routing
+    serves it. Two queries for any number of pages (search results)."""
+    code = language_code(language)
+    step = Page.steplen
+    prefixes = {page.path[: step * depth] for page in pages for depth in range(2, page.depth)}
+    if not prefixes:
+        return {}
+    keys = dict(Page.objects.filter(path__in=prefixes).values_list("path", "translation_key"))
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=set(keys.values()), locale__language_code=code
+        )
+    }
+    urls = {}
+    for page in pages:
+        parts = page.url_path.strip("/").split("/")
+        for depth in range(page.depth - 1, 1, -1):
+            target = translated.get(keys.get(page.path[: step * depth]))
+            if target is not None:
+                urls[page.pk] = target.get_url(request) + "".join(
+                    f"{part}/" for part in parts[depth - 1 :]
+                )
+                break
+    return urls

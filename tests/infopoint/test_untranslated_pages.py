@@ -129,3 +129,14 @@ class TestUntranslatedPages:
 
         assert 'href="/ar/guides/grofvuil/"' in html
         assert 'href="/tr/rehber/grofvuil/"' in html
+
+    def test_search_in_arabic_finds_the_untranslated_guide_in_dutch(self, client, lunetten, guides):
+        response = get(client, lunetten, "/ar/search/?q=grofvuil")
+        (result,) = {group["kind"]: group for group in response.context["groups"]}["pages"][
+            "results"
+        ]
+
+        assert result.title == "Grofvuil laten ophalen"
+        assert result.url == "/ar/guides/grofvuil/"
+        assert result.lang == "nl"
+        assert get(client, lunetten, result.url).status_code == 200
