@@ -9,13 +9,13 @@ from datetime import date, timedelta
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from venues.models import AccessibilityFeature
 
 from . import dates
 from .choices import AUDIENCE_CHOICES
+from .search import matching_events
 
 WHEN_CHOICES = [
     ("today", _("Today")),
@@ -125,12 +125,8 @@ class AgendaFilterSet(django_filters.FilterSet):
         return queryset  # the dates are applied together, as one window (filter_queryset)
 
     def filter_text(self, queryset, name, text):
-        return queryset.filter(
-            Q(event__title__icontains=text)
-            | Q(event__summary__icontains=text)
-            | Q(event__description__icontains=text)
-            | Q(event__organiser__icontains=text)
-        )
+        # The same events as site search finds for these words (events.search).
+        return queryset.filter(event__in=matching_events(text).values("pk"))
 
     def filter_free(self, queryset, name, value):
         return queryset.filter(event__is_free=True) if value else queryset

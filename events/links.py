@@ -8,9 +8,11 @@ once per request, so linking any number of events costs nothing more.
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
+from wagtail.models import Site
 
 from infopoint.cache import cached
 from infopoint.models import Neighbourhood
+from infopoint.scope import neighbourhood_for_site, neighbourhoods
 
 from .recurrence import TZ
 
@@ -72,8 +74,17 @@ def annotate(occurrences, request=None, urls=None):
     if urls is None:
         urls = agenda_urls(request) if occurrences else {}
     language = translation.get_language() or settings.LANGUAGE_CODE
+    # On the city portal each item says which neighbourhood it is in (names cached: no query).
+    names = {}
+    if (
+        occurrences
+        and request is not None
+        and neighbourhood_for_site(Site.find_for_request(request)) is None
+    ):
+        names = {neighbourhood.pk: neighbourhood.name for neighbourhood in neighbourhoods()}
     for occurrence in occurrences:
         event = occurrence.event
+        occurrence.where = names.get(event.neighbourhood_id, "")
         occurrence.local_start = occurrence.start.astimezone(TZ)
         occurrence.local_end = occurrence.end.astimezone(TZ)
         occurrence.local_date = occurrence.local_start.date()

@@ -4,15 +4,25 @@ resident's language where translated, with their next date."""
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.search.backends import get_search_backend
 
-from infopoint.search import SearchResult, SearchSource
+from infopoint.search import SearchResult, SearchSource, matching
 from infopoint.translation import in_language
 
 from .links import agenda_urls
 from .models.event import Event
 from .models.occurrence import Occurrence
 from .recurrence import TZ
+
+# What residents' words are looked for in, by site search and the agenda's text filter alike.
+TEXT_FIELDS = ["title", "summary", "description", "organiser"]
+
+
+def matching_events(text, events=None):
+    """Published events for `text`: stemmed full-text hits and partial word matches (see
+    infopoint.search.matching). Site search and the agenda's text filter both ask here."""
+    if events is None:
+        events = Event.objects.filter(live=True)
+    return matching(events, text, TEXT_FIELDS)
 
 
 class EventSearchSource(SearchSource):
@@ -25,7 +35,7 @@ class EventSearchSource(SearchSource):
         if scope.neighbourhood_id is not None:
             events = events.filter(neighbourhood=scope.neighbourhood_id)
         locales = {scope.locale_id, scope.default_locale_id}
-        return get_search_backend().search(query, events.filter(locale__in=locales))
+        return matching_events(query, events.filter(locale__in=locales)).order_by("title", "pk")
 
     def results(self, hits, scope):
         events = in_language(list(hits), scope.locale_id)
@@ -46,6 +56,8 @@ class EventSearchSource(SearchSource):
                     f"{base}{event.slug}/" if base else "",
                     " · ".join(part for part in [when, event.summary] if part),
                     lang="" if event.locale_id == scope.locale_id else event.locale.language_code,
+                    kind=str(_("Activity")),
+                    where=event.neighbourhood.name,
                 )
             )
         return results

@@ -6,6 +6,7 @@ here. The home page keeps the editors' choices for each (show it, its heading, h
 `home_sections` puts the two together.
 """
 
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
@@ -15,6 +16,7 @@ from infopoint.models.guides import TOPIC_LABELS, TOPICS
 from infopoint.navigation import site_chrome
 from infopoint.registry import HOME_SECTIONS, HomeSection, contributions
 from infopoint.scope import is_on_portal, public, site_id_for, site_names
+from infopoint.translation import default_locale_id, in_language_or_dutch
 
 
 def home_sections(home, request):
@@ -55,23 +57,43 @@ def _section_url(home, request, page_type):
 
 
 def latest_news(home, request, section):
-    items = public(NewsPage.objects.live()).filter(locale_id=home.locale_id)
+    # News not translated into this language yet shows in Dutch (infopoint.translation).
+    items = in_language_or_dutch(
+        public(NewsPage.objects.live()), translations=NewsPage.objects.live()
+    )
+    dutch_home = None
     if not section["city_wide"]:
-        items = items.descendant_of(home)
+        dutch_home = home.get_translation_or_none(default_locale_id())
+        homes = [home] + ([dutch_home] if dutch_home and dutch_home.pk != home.pk else [])
+        within = Q()
+        for tree in homes:
+            within |= Q(path__startswith=tree.path, depth__gt=tree.depth)
+        items = items.filter(within)
     items = list(
         items.defer_streamfields().order_by("-date", "-first_published_at", "-pk")[
             : section["count"]
         ]
     )
+    url = _section_url(home, request, NewsIndexPage)
+    if dutch_home is not None and dutch_home.pk != home.pk and url:
+        # News not translated yet, at its address under this language's news page.
+        for item in items:
+            if item.locale_id == dutch_home.locale_id:
+                item.href = f"{url}{item.slug}/"
     if section["city_wide"] and items:
         names = site_names()
         for item in items:
             item.site_name = names.get(site_id_for(item, request), "")
-    return {"items": items, "url": _section_url(home, request, NewsIndexPage)}
+    return {"items": items, "url": url}
 
 
 def guide_topics(home, request, section):
-    used = set(public(GuidePage.objects.live().descendant_of(home)).values_list("topic", flat=True))
+    dutch_home = home.get_translation_or_none(default_locale_id()) or home
+    used = set(
+        public(GuidePage.objects.live())
+        .filter(Q(path__startswith=home.path) | Q(path__startswith=dutch_home.path))
+        .values_list("topic", flat=True)
+    )
     return {
         "items": [
             {"code": code, "label": TOPIC_LABELS[code]} for code, _label in TOPICS if code in used

@@ -20,6 +20,7 @@ from .models import (
     StandardPage,
 )
 from .models.settings import DEFAULT_ACCENT_COLOUR
+from .translation import default_locale_id
 
 
 def _settings_data(site):
@@ -44,9 +45,14 @@ def _settings_data(site):
 def build_chrome(site, language):
     with translation.override(language):
         home = site.root_page.localized
-        children = list(home.get_children().live().public())
+    children, dutch_home = _children_in_language_or_dutch(home)
+    home_url = home.relative_url(site)
 
     def link(page):
+        if dutch_home is not None and page.locale_id == dutch_home.locale_id:
+            # Not translated yet: the Dutch page, at its address in the visitor's language.
+            url = home_url + page.url_path[len(dutch_home.url_path) :]
+            return {"title": page.title, "url": url, "url_path": page.url_path}
         return {"title": page.title, "url": page.relative_url(site), "url_path": page.url_path}
 
     def first(page_class):
@@ -84,6 +90,23 @@ def build_chrome(site, language):
             else None
         ),
     }
+
+
+def _children_in_language_or_dutch(home):
+    """The live sections and pages under `home`, with the Dutch home's pages that are not
+    translated into `home`'s language yet in their place: the menu and footer offer the same in
+    every language. Returns them in the Dutch order, and the Dutch home (None for Dutch)."""
+    children = list(home.get_children().live().public())
+    if home.locale_id == default_locale_id():
+        return children, None
+    dutch_home = home.get_translation_or_none(default_locale_id())
+    if dutch_home is None:
+        return children, None
+    translated = {page.translation_key: page for page in children}
+    merged = []
+    for page in dutch_home.get_children().live().public():
+        merged.append(translated.pop(page.translation_key, page))
+    return merged + list(translated.values()), dutch_home
 
 
 def site_chrome(site, language):

@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 
 from .cache import TIMEOUT
 from .cache import prefix as key_prefix
+from .translation import default_locale_id
 
 _NO_SITE = "none"
 
@@ -83,6 +84,33 @@ def _remember(site, prefix, components, route):
     cache.set(key, (route.page.pk, route.page.content_type_id), TIMEOUT)
 
 
+def _dutch_route(site, request, components):
+    """The route to a Dutch page not translated into the visitor's language yet: down the
+    visitor's tree as far as it goes, then on from that page's Dutch source (see
+    infopoint.translation: the page is shown in Dutch inside the visitor's language chrome)."""
+    default_id = default_locale_id()
+    page = site.root_page.localized
+    if page.locale_id == default_id:
+        return None
+    for consumed, component in enumerate(components):
+        child = page.get_children().live().filter(slug=component).first()
+        if child is not None:
+            page = child
+            continue
+        dutch = page.get_translation_or_none(default_id)
+        if dutch is None or not dutch.live:
+            return None
+        missing = dutch.get_children().live().filter(slug=component).first()
+        if missing is None or missing.get_translations().live().filter(locale=page.locale_id):
+            # A Dutch address of a translated page leads to the translation (a redirect).
+            return None
+        try:
+            return dutch.specific.route(request, components[consumed:])
+        except Http404:
+            return None
+    return None
+
+
 def serve(request, path):
     """Wagtail's page view, with the route looked up in the cache first."""
     site = find_site(request)
@@ -90,9 +118,11 @@ def serve(request, path):
         components = [component for component in path.split("/") if component]
         prefix = _route_prefix(site)
         route = _cached_route(request, prefix, components)
-        if route is None:
-            route = Page.route_for_request(request, path)
-            if route is not None:
+        if not route:
+            if route is None:
+                route = Page.route_for_request(request, path)
+            route = route or _dutch_route(site, request, components)
+            if route:
                 _remember(site, prefix, components, route)
         request._wagtail_route_for_request = route or None
     return wagtail_views.serve(request, path)

@@ -8,12 +8,18 @@ their own sources (infopoint.registry.SEARCH_SOURCES) in their wagtail_hooks.py.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from .registry import SEARCH_SOURCES, contributions
+from .scope import site_id_for, site_names
+from .translation import in_language_or_dutch, urls_in_language
 
 CONTROL = {"Cc", "Cs"}  # control characters and lone surrogates
 
@@ -48,6 +54,8 @@ class SearchResult:
     url: str
     text: str = ""
     lang: str = ""  # set when the result is shown in another language than the page
+    kind: str = ""  # what it is: "Guide", "News", "Activity", "Meeting place"
+    where: str = ""  # the neighbourhood it belongs to
 
 
 @dataclass
@@ -57,6 +65,38 @@ class SearchScope:
     locale_id: int
     default_locale_id: int
     home_path: str  # tree path of the site's root page in the current language
+    dutch_home_path: str = ""  # and in Dutch: pages not translated yet are found in Dutch
+
+
+# The search backend's hits weighed against the cost of reading them back: enough for any result
+# page a resident reads, bounded so a common word cannot load the whole city.
+MAX_BACKEND_HITS = 1000
+
+
+def word_filter(query, fields, prefix=""):
+    """Partial matches: every word of `query` inside one of `fields` ("Stoelyoga" for "yoga",
+    "fietsen" for "fiets"). The agenda's text filter and site search share it, so they agree."""
+    words = search_words(query)  # capped in number and length, control characters gone
+    if not words:
+        return Q()
+    return reduce(
+        and_,
+        (
+            reduce(or_, (Q(**{f"{prefix}{field}__icontains": word}) for field in fields))
+            for word in words
+        ),
+    )
+
+
+def matching(queryset, query, fields, searched=None):
+    """The rows of `queryset` the search backend finds for `query` (on PostgreSQL with the
+    `dutch` configuration, so "vergaderen" finds "vergadering") together with the partial matches
+    of `word_filter`: a lazy queryset (count and slicing work), in the queryset's own order."""
+    # `searched`: a wider queryset the backend can filter (only on its FilterFields).
+    hits = get_search_backend().search(query, queryset if searched is None else searched)
+    hits = hits[:MAX_BACKEND_HITS]
+    pks = [hit.pk for hit in hits]
+    return queryset.filter(Q(pk__in=pks) | word_filter(query, fields))
 
 
 class SearchSource:
@@ -81,21 +121,39 @@ class PageSearchSource(SearchSource):
     order = 10
 
     def search(self, query, scope):
-        pages = Page.objects.live().public().filter(locale_id=scope.locale_id).exclude(depth__lte=2)
+        # Pages in the visitor's language, and Dutch ones not translated into it yet (shown in
+        # Dutch, as listings show them: infopoint.translation).
+        live = Page.objects.live()
+        locales = {scope.locale_id, scope.default_locale_id}
+        searched = live.public().filter(locale_id__in=locales).exclude(depth__lte=2)
         if scope.neighbourhood_id is not None:
-            pages = pages.filter(path__startswith=scope.home_path)
+            within = Q(path__startswith=scope.home_path)
+            if scope.dutch_home_path:
+                within |= Q(path__startswith=scope.dutch_home_path)
+            searched = searched.filter(within)
+        pages = in_language_or_dutch(searched, translations=live)
         # Specific pages (one query per page type on a result page) so results can show intros.
-        return pages.defer_streamfields().specific().search(query)
+        fields = ["title", "search_description"]
+        return matching(pages, query, fields, searched).defer_streamfields().specific()
 
     def results(self, hits, scope):
+        names = site_names()
+        dutch = [page for page in hits if page.locale_id != scope.locale_id]
+        urls = urls_in_language(dutch, request=scope.request) if dutch else {}
         return [
             SearchResult(
                 page.title,
-                page.get_url(scope.request),
+                urls.get(page.pk) or page.get_url(scope.request),
                 getattr(page, "meta_description", "") or page.search_description,
+                lang="" if page.locale_id == scope.locale_id else settings.LANGUAGE_CODE,
+                kind=str(PAGE_KINDS.get(page.specific_class.__name__, _("Page"))),
+                where=names.get(site_id_for(page, scope.request), ""),
             )
             for page in hits
         ]
+
+
+PAGE_KINDS = {"GuidePage": _("Guide"), "NewsPage": _("News"), "NewsIndexPage": _("News")}
 
 
 def search_sources():

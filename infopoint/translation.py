@@ -196,3 +196,79 @@ def in_language(objects, locale_id):
         seen.add(obj.translation_key)
         result.append(translations.get(obj.translation_key, obj))
     return result
+
+
+# --- Pages not translated yet -----------------------------------------------------------------
+#
+# The same rule as for venues and events: a page that has no translation in the visitor's
+# language is shown in Dutch, at an address in the visitor's language (the nearest translated
+# ancestor's address followed by the Dutch slugs), inside the visitor's language chrome. Listings,
+# the menu and the footer include such pages; the page's content block says it is Dutch.
+
+
+def is_dutch_fallback(page, language=None):
+    """Whether `page` (or a venue/event) is shown in Dutch to a visitor reading another language."""
+    code = language_code(language)
+    locale_id = getattr(page, "locale_id", None)
+    return code != settings.LANGUAGE_CODE and locale_id == default_locale_id()
+
+
+def pages_in_language_or_dutch(queryset, parent, *, translations=None):
+    """The children (in `queryset`) of `parent` and of its Dutch source that a visitor reading
+    `parent`'s language sees: those in that language, and the Dutch ones not translated into it.
+
+    Each Dutch one gets `href`, its address under `parent`; the others get their own address.
+    `translations` narrows what counts as a translation (by default: live pages).
+    """
+    code = parent.locale.language_code
+    dutch = None
+    if code != settings.LANGUAGE_CODE:
+        dutch = parent.get_translation_or_none(default_locale_id())
+    parents = Q(path__startswith=parent.path, depth=parent.depth + 1)
+    if dutch is not None:
+        parents |= Q(path__startswith=dutch.path, depth=dutch.depth + 1)
+    if translations is None:
+        translations = queryset.model.objects.live()
+    pages = in_language_or_dutch(queryset.filter(parents), code, translations=translations)
+    return pages, dutch
+
+
+def attach_hrefs(pages, parent, dutch, request=None):
+    """Give each page of a listing under `parent` its address for the visitor: its own, or for a
+    Dutch page shown in another language, under `parent` (no query per page)."""
+    base = parent.get_url(request) if pages else ""
+    for page in pages:
+        if dutch is not None and page.locale_id == dutch.locale_id:
+            page.href = base + page.url_path[len(dutch.url_path) :]
+        else:
+            page.href = page.get_url(request)
+    return pages
+
+
+def urls_in_language(pages, language=None, request=None):
+    """{pk: address} of Dutch `pages` for a visitor reading `language` (the active one by
+    default): each under its deepest ancestor translated into that language, as the routing
+    serves it. Two queries for any number of pages (search results)."""
+    code = language_code(language)
+    step = Page.steplen
+    prefixes = {page.path[: step * depth] for page in pages for depth in range(2, page.depth)}
+    if not prefixes:
+        return {}
+    keys = dict(Page.objects.filter(path__in=prefixes).values_list("path", "translation_key"))
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=set(keys.values()), locale__language_code=code
+        )
+    }
+    urls = {}
+    for page in pages:
+        parts = page.url_path.strip("/").split("/")
+        for depth in range(page.depth - 1, 1, -1):
+            target = translated.get(keys.get(page.path[: step * depth]))
+            if target is not None:
+                urls[page.pk] = target.get_url(request) + "".join(
+                    f"{part}/" for part in parts[depth - 1 :]
+                )
+                break
+    return urls

@@ -104,7 +104,9 @@ def submission_section():
         },
         order=60,
         show_in_menus=False,
-        on_portal=False,
+        # On the portal it asks which neighbourhood the event is in, then hands over to that
+        # neighbourhood's own form (its moderators, its meeting places).
+        on_portal=True,
     )
 
 

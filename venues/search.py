@@ -2,9 +2,8 @@
 language where translated, else in Dutch."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.search.backends import get_search_backend
 
-from infopoint.search import SearchResult, SearchSource
+from infopoint.search import SearchResult, SearchSource, matching
 from infopoint.translation import in_language
 
 from .links import attach_urls
@@ -25,7 +24,9 @@ class VenueSearchSource(SearchSource):
             venues = venues.filter(neighbourhood=scope.neighbourhood_id)
         # Venues in the current language, and Dutch ones (shown as such) where not translated.
         locales = {scope.locale_id, scope.default_locale_id}
-        return get_search_backend().search(query, venues.filter(locale__in=locales))
+        return matching(
+            venues.filter(locale__in=locales), query, ["name", "short_description", "street"]
+        ).order_by("name", "pk")
 
     def results(self, hits, scope):
         venues = attach_urls(in_language(list(hits), scope.locale_id), scope.request)
@@ -35,6 +36,8 @@ class VenueSearchSource(SearchSource):
                 venue.get_url(scope.request) or "",
                 venue.short_address,
                 lang="" if venue.locale_id == scope.locale_id else venue.locale.language_code,
+                kind=str(_("Meeting place")),
+                where=venue.neighbourhood.name,
             )
             for venue in venues
         ]

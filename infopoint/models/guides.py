@@ -10,7 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from infopoint.blocks import GuideBodyBlock, faq_json_ld
-from infopoint.scope import public
+from infopoint.scope import is_on_portal, public, site_id_for, site_names
+from infopoint.translation import attach_hrefs, in_language_or_dutch, pages_in_language_or_dutch
 
 from .mixins import IntroMixin, SectionPageMixin
 
@@ -38,12 +39,25 @@ class GuideIndexPage(SectionPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         order = {code: position for position, (code, _label) in enumerate(TOPICS)}
+        # Guides not translated into this language yet are listed in Dutch; the portal lists
+        # every neighbourhood's guides, each labelled by its neighbourhood.
+        city_wide = is_on_portal(self)
+        if city_wide:
+            guides = in_language_or_dutch(
+                public(GuidePage.objects.live()), translations=GuidePage.objects.live()
+            )
+            dutch = None
+        else:
+            guides, dutch = pages_in_language_or_dutch(public(GuidePage.objects.live()), self)
         guides = sorted(
-            public(GuidePage.objects.child_of(self).live()).only(
-                "title", "url_path", "intro", "topic", "path", "depth", "locale_id"
-            ),
+            guides.only("title", "url_path", "intro", "topic", "path", "depth", "locale_id"),
             key=lambda guide: (order.get(guide.topic, len(order)), guide.title.lower()),
         )
+        attach_hrefs(guides, self, dutch, request)
+        if city_wide:
+            names = site_names()
+            for guide in guides:
+                guide.site_name = names.get(site_id_for(guide, request), "")
         context["topics"] = [
             {"code": code, "label": TOPIC_LABELS.get(code, code), "guides": list(items)}
             for code, items in groupby(guides, key=lambda guide: guide.topic)

@@ -18,6 +18,7 @@ from wagtail.search import index
 from infopoint.blocks import BodyBlock
 from infopoint.feeds import NewsAtomFeed, NewsRssFeed
 from infopoint.scope import is_on_portal, public, site_id_for, site_names
+from infopoint.translation import attach_hrefs, in_language_or_dutch, pages_in_language_or_dutch
 
 from .mixins import IntroMixin, SectionPageMixin
 
@@ -37,7 +38,12 @@ class NewsIndexPage(RoutablePageMixin, SectionPageMixin, Page):
     def news_items(self):
         """Live news of this neighbourhood, or of the whole city on the portal, newest first."""
         items = public(NewsPage.objects.live())
-        items = items.filter(locale_id=self.locale_id) if self.city_wide else items.child_of(self)
+        # News not translated into this language yet is listed in Dutch.
+        if self.city_wide:
+            items = in_language_or_dutch(items, self.locale, translations=NewsPage.objects.live())
+            self._dutch_source = None
+        else:
+            items, self._dutch_source = pages_in_language_or_dutch(items, self)
         return items.order_by("-date", "-first_published_at", "-pk")
 
     def get_context(self, request, *args, **kwargs):
@@ -64,6 +70,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPageMixin, Page):
             unknown_tag=current_tag is None and bool(request.GET.get("tag")),
             city_wide=self.city_wide,
         )
+        attach_hrefs(list(page_obj), self, getattr(self, "_dutch_source", None), request)
         if self.city_wide:
             names = site_names()
             for item in page_obj:

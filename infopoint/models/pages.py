@@ -36,6 +36,7 @@ class SearchPage(SectionPageMixin, Page):
             locale_id=self.locale_id,
             default_locale_id=default_locale_id() or self.locale_id,
             home_path=self.path[: Page.steplen * 2],
+            dutch_home_path=site.root_page.path if site is not None else "",
         )
 
     def promoted(self, query, scope):

@@ -4,6 +4,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from infopoint import navigation
+from infopoint.translation import is_dutch_fallback
 
 register = template.Library()
 
@@ -53,9 +54,10 @@ def breadcrumbs(context):
 def language_links(context):
     """This page in every language: links for the switcher and the hreflang alternates.
 
-    A language without a translation of the page links to the nearest translated ancestor
-    instead (marked not exact, so it gets no hreflang). A detail view routed below the page (a
-    venue, an event) keeps its path, so the switcher lands on the same item in the other language.
+    A language without a translation of the page links to the page in Dutch inside that
+    language's site (marked not exact, so it gets no hreflang). A detail view routed below the
+    page (a venue, an event) keeps its path, so the switcher lands on the same item in the other
+    language.
     Computed once per request, and cached across requests until pages change (it costs a few
     queries on every page otherwise).
     """
@@ -87,11 +89,17 @@ def _language_links(page, request, routed):
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         exact = target is not None
+        remainder = ""
         if not exact:
+            # Not translated yet: the page shows in Dutch inside that language's site, under
+            # its nearest translated ancestor (infopoint.translation).
             target = _nearest_translated_ancestor(page, code)
+            if target is not None:
+                parts = page.url_path.strip("/").split("/")
+                remainder = "".join(f"{part}/" for part in parts[target.depth - 1 :])
         if target is None:
             continue
-        url = target.get_url(request) + (routed if exact else "")
+        url = target.get_url(request) + remainder + routed
         links.append(
             {
                 "code": code,
@@ -127,3 +135,13 @@ def _nearest_translated_ancestor(page, code):
         if translation_ is not None and translation_.live:
             return translation_
     return None
+
+
+@register.simple_tag(takes_context=True)
+def dutch_fallback(context):
+    """The language of the page's own content when it differs from the visitor's ("nl" for a page
+    not translated yet), else "": the content block then carries its own lang and dir."""
+    page = context.get("page")
+    if isinstance(page, Page) and is_dutch_fallback(page):
+        return settings.LANGUAGE_CODE
+    return ""

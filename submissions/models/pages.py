@@ -30,7 +30,7 @@ class EventSubmissionPage(RoutablePageMixin, IntroMixin, Page):  # noqa: DJ008 -
         FieldPanel("intro"),
         FieldPanel("confirmation_text"),
     ]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["home.HomePage", "home.PortalPage"]
     subpage_types = []
     max_count_per_parent = 1
     template = "submissions/event_submission_page.html"
@@ -49,6 +49,8 @@ class EventSubmissionPage(RoutablePageMixin, IntroMixin, Page):  # noqa: DJ008 -
 
     @path("")
     def submit(self, request):
+        if self.neighbourhood() is None:  # on the portal: first choose the neighbourhood
+            return views.choose_neighbourhood(request, self)
         return views.submit(request, self)
 
     @path("thanks/", name="thanks")
