@@ -2,6 +2,7 @@
 neighbourhoods and venues limited to where the editor works."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from infopoint.permissions import NeighbourhoodScopedForm
 
@@ -16,11 +17,11 @@ class EventAdminForm(NeighbourhoodScopedForm):
     venue_fields = ("venue",)
 
     weekdays = forms.MultipleChoiceField(
-        label="Weekdays",
+        label=_("Weekdays"),
         choices=WEEKDAY_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="For a weekly event: on which days. None ticked = the weekday of the start.",
+        help_text=_("For a weekly event: on which days. None ticked = the weekday of the start."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -29,7 +30,7 @@ class NeighbourhoodRecordPolicy(ModelPermissionPolicy):
 class NeighbourhoodViewSet(SnippetViewSet):
     model = Neighbourhood
     icon = "site"
-    menu_label = "Neighbourhoods"
+    menu_label = _("Neighbourhoods")
     add_to_settings_menu = True
     list_display = ["name", "slug", "site"]
     search_fields = ["name"]
@@ -62,7 +63,7 @@ class GuidesToReviewMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_guide_review_menu_item():
     return GuidesToReviewMenuItem(
-        "Guides to review", reverse("guides_to_review"), icon_name="help", order=50
+        _("Guides to review"), reverse("guides_to_review"), icon_name="help", order=50
     )
 
 

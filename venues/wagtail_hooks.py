@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permissions import register_permission_policy
@@ -32,7 +33,7 @@ class VenueFilterSet(WagtailFilterSet):
 class VenueViewSet(NeighbourhoodSnippetViewSet):
     model = Venue
     icon = "site"
-    menu_label = "Venues"
+    menu_label = _("Venues")
     list_display = ["name", "kind", "neighbourhood", "capacity", "last_checked", "is_active"]
     list_per_page = 50
     search_fields = ["name", "short_description", "street", "postcode"]
@@ -51,19 +52,19 @@ class VocabularyViewSet(SnippetViewSet):
 class FacilityViewSet(VocabularyViewSet):
     model = Facility
     icon = "tag"
-    menu_label = "Facilities"
+    menu_label = _("Facilities")
 
 
 class AccessibilityFeatureViewSet(VocabularyViewSet):
     model = AccessibilityFeature
     icon = "user"
-    menu_label = "Accessibility features"
+    menu_label = _("Accessibility features")
 
 
 class VenueViewSetGroup(SnippetViewSetGroup):
     """Places to meet and the vocabularies that describe them, together in one menu."""
 
-    menu_label = "Venues"
+    menu_label = _("Venues")
     menu_icon = "site"
     menu_order = 250
     items = (VenueViewSet, FacilityViewSet, AccessibilityFeatureViewSet)

@@ -3,12 +3,14 @@
 import json
 import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import RequestFactory
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from events.models import Event, Occurrence
@@ -151,3 +153,36 @@ def test_wagtail_localize_translates_text_and_keeps_the_schedule(lunetten, make_
 )
 def test_feed_admin_pages_open(admin_client, lunetten, url):
     assert admin_client.get(url, HTTP_HOST="localhost").status_code == 200
+
+
+@pytest.fixture
+def dutch_editor(client, lunetten):
+    from wagtail.users.models import UserProfile
+
+    user = get_user_model().objects.create_user("lunetten-editor", password="x")
+    user.groups.add(lunetten.editors)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        ({}, "Activiteit 'Buurtlunch' aangemaakt."),
+        (
+            {"action-submit": "submit"},
+            "Activiteit 'Buurtlunch' is aangemaakt en ingediend ter goedkeuring.",
+        ),
+    ],
+)
+def test_a_new_event_is_reported_as_created_in_dutch(dutch_editor, lunetten, action, said):
+    data = form_data(lunetten, **action)
+    del data["action-publish"]
+
+    response = dutch_editor.post(ADD_URL, data, HTTP_HOST="localhost", follow=True)
+
+    (message,) = response.context["messages"]
+    assert strip_tags(unescape(str(message))).strip().startswith(said)
