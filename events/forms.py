@@ -24,6 +24,9 @@ class EventAdminForm(NeighbourhoodScopedForm):
         help_text=_("For a weekly event: on which days. None ticked = the weekday of the start."),
     )
 
+    class Media:
+        js = ["events/js/recurrence.js"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         stored = self.initial.get("weekdays")
