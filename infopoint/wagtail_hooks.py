@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import scoped_admin
 from .admin_views import GuidesToReviewView
 from .dashboard import AwaitingReviewPanel, GuidesToCheckPanel
 from .models import Neighbourhood
@@ -65,6 +66,10 @@ def register_guide_review_menu_item():
     return GuidesToReviewMenuItem(
         _("Guides to review"), reverse("guides_to_review"), icon_name="help", order=50
     )
+
+
+# After Wagtail adds its own items (order 0), so there is a page count to replace.
+hooks.register("construct_homepage_summary_items", scoped_admin.scope_summary_items, order=100)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,6 +1,5 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -14,6 +13,7 @@ from infopoint.registry import (
     Section,
     SnippetPermissions,
 )
+from infopoint.scoped_admin import NeighbourhoodFilterSet
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
 from .models import AccessibilityFeature, Facility, Venue
@@ -24,7 +24,7 @@ from .sections import FEATURED_VENUES
 register_permission_policy(Venue, NeighbourhoodPermissionPolicy(Venue))
 
 
-class VenueFilterSet(WagtailFilterSet):
+class VenueFilterSet(NeighbourhoodFilterSet):
     class Meta:
         model = Venue
         fields = ["neighbourhood", "kind", "is_active", "locale"]
