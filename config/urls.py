@@ -3,14 +3,42 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from infopoint import routing
+from infopoint import routing, scoped_admin
 from infopoint import views as infopoint_views
 from infopoint.sitemaps import SiteSitemap
 
 urlpatterns = [
+    # Before Wagtail's own: the snippets overview, tag suggestions and starting a translation,
+    # scoped to the editor's neighbourhoods (infopoint.scoped_admin).
+    path(
+        "admin/snippets/",
+        require_admin_access(scoped_admin.SnippetIndexView.as_view()),
+        name="scoped_snippet_index",
+    ),
+    path(
+        "admin/tag-autocomplete/",
+        require_admin_access(scoped_admin.tag_autocomplete),
+        name="scoped_tag_autocomplete",
+    ),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        require_admin_access(scoped_admin.tag_autocomplete),
+        name="scoped_tag_model_autocomplete",
+    ),
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        require_admin_access(scoped_admin.SubmitPageTranslationView.as_view()),
+        name="scoped_submit_page_translation",
+    ),
+    path(
+        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        require_admin_access(scoped_admin.SubmitSnippetTranslationView.as_view()),
+        name="scoped_submit_snippet_translation",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", infopoint_views.robots_txt, name="robots_txt"),

@@ -52,12 +52,15 @@ class EventAdminForm(NeighbourhoodScopedForm):
     venue_fields = ("venue",)
 
     weekdays = forms.MultipleChoiceField(
-        label="Weekdays",
+        label=_("Weekdays"),
         choices=WEEKDAY_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="For a weekly event: on which days. None ticked = the weekday of the start.",
+        help_text=_("For a weekly event: on which days. None ticked = the weekday of the start."),
     )
+
+    class Media:
+        js = ["events/js/recurrence.js"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from infopoint.registry import (
     Section,
     SnippetPermissions,
 )
+from infopoint.scoped_admin import NeighbourhoodFilterSet
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 from venues.detail import VENUE_SECTIONS
 
@@ -27,12 +28,24 @@ register_permission_policy(Event, NeighbourhoodPermissionPolicy(Event))
 register_permission_policy(EventFeed, NeighbourhoodPermissionPolicy(EventFeed))
 
 
+class EventFilterSet(NeighbourhoodFilterSet):
+    class Meta:
+        model = Event
+        fields = ["neighbourhood", "status", "repeat", "locale"]
+
+
+class EventFeedFilterSet(NeighbourhoodFilterSet):
+    class Meta:
+        model = EventFeed
+        fields = ["neighbourhood", "active"]
+
+
 class EventViewSet(NeighbourhoodSnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
     list_display = ["title", "neighbourhood", "start", "repeat", "status", "live"]
-    list_filter = ["neighbourhood", "status", "repeat", "locale"]
+    filterset_class = EventFilterSet
     search_fields = ["title", "summary"]
     ordering = ["-start"]
     list_per_page = 50
@@ -45,7 +58,7 @@ class EventFeedViewSet(NeighbourhoodSnippetViewSet):
     icon = "download"
     menu_label = _("Calendar feeds")
     list_display = ["name", "neighbourhood", "active", "last_run_at", "last_run_ok"]
-    list_filter = ["neighbourhood", "active"]
+    filterset_class = EventFeedFilterSet
     search_fields = ["name", "url"]
 
 

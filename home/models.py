@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,21 +20,28 @@ SECTION_PAGE_TYPES = [
 # Besides the standard sections, a home page holds lasting pages (about, privacy, …) and forms.
 HOME_SUBPAGE_TYPES = SECTION_PAGE_TYPES + ["infopoint.StandardPage", "infopoint.FormPage"]
 
-HEADING_HELP = "Leave empty for the standard heading."
+HEADING_HELP = _("Leave empty for the standard heading.")
 
 
-def _show(default_label):
-    return models.BooleanField(default=True, help_text=f"Show “{default_label}” on the home page.")
+def _show(section, verbose_name):
+    return models.BooleanField(
+        default=True,
+        verbose_name=verbose_name,
+        help_text=format_lazy(_("Show “{section}” on the home page."), section=section),
+    )
 
 
-def _heading():
-    return models.CharField(max_length=80, blank=True, help_text=HEADING_HELP)
+def _heading(verbose_name):
+    return models.CharField(
+        max_length=80, blank=True, verbose_name=verbose_name, help_text=HEADING_HELP
+    )
 
 
-def _count(default, maximum, help_text):
+def _count(default, maximum, help_text, verbose_name):
     return models.PositiveSmallIntegerField(
         default=default,
         validators=[MinValueValidator(1), MaxValueValidator(maximum)],
+        verbose_name=verbose_name,
         help_text=help_text,
     )
 
@@ -41,14 +49,16 @@ def _count(default, maximum, help_text):
 class HomeSectionsMixin(models.Model):
     """The home page's sections: each one can be hidden or retitled by editors."""
 
-    show_this_week = _show("This week")
-    this_week_heading = _heading()
-    this_week_count = _count(5, 20, "How many upcoming activities to show (1–20).")
-    show_news = _show("Latest news")
-    news_heading = _heading()
-    news_count = _count(3, 12, "How many news items to show (1–12).")
-    show_featured_venues = _show("Meeting places")
-    featured_venues_heading = _heading()
+    show_this_week = _show(_("This week"), _("show this week"))
+    this_week_heading = _heading(_("heading of this week"))
+    this_week_count = _count(
+        5, 20, _("How many upcoming activities to show (1–20)."), _("number of activities")
+    )
+    show_news = _show(_("Latest news"), _("show news"))
+    news_heading = _heading(_("heading of the news"))
+    news_count = _count(3, 12, _("How many news items to show (1–12)."), _("number of news items"))
+    show_featured_venues = _show(_("Meeting places"), _("show featured meeting places"))
+    featured_venues_heading = _heading(_("heading of the meeting places"))
 
     sections_panels = [
         MultiFieldPanel(
@@ -57,19 +67,19 @@ class HomeSectionsMixin(models.Model):
                 FieldPanel("this_week_heading"),
                 FieldPanel("this_week_count"),
             ],
-            heading="This week",
+            heading=_("This week"),
         ),
         MultiFieldPanel(
             [FieldPanel("show_news"), FieldPanel("news_heading"), FieldPanel("news_count")],
-            heading="Latest news",
+            heading=_("Latest news"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("show_featured_venues"),
                 FieldPanel("featured_venues_heading"),
-                InlinePanel("featured_venues", label="Meeting place", max_num=6),
+                InlinePanel("featured_venues", label=_("Meeting place"), max_num=6),
             ],
-            heading="Featured meeting places",
+            heading=_("Featured meeting places"),
         ),
     ]
 
@@ -90,15 +100,20 @@ class HomePage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page gives
     subpage_types = HOME_SUBPAGE_TYPES + ["submissions.EventSubmissionPage"]
 
     show_guide_topics = models.BooleanField(
-        default=True, help_text="Show the guide topics on the home page."
+        default=True,
+        help_text=_("Show the guide topics on the home page."),
+        verbose_name=_("show guide topics"),
     )
-    guide_topics_heading = _heading()
+    guide_topics_heading = _heading(_("heading of the guide topics"))
     show_contact = models.BooleanField(
         default=True,
-        help_text="Show the information point's address, contact and opening hours "
-        "(from Settings → Information point).",
+        help_text=_(
+            "Show the information point's address, contact and opening hours "
+            "(from Settings → Information point)."
+        ),
+        verbose_name=_("show contact"),
     )
-    contact_heading = _heading()
+    contact_heading = _heading(_("heading of the contact details"))
 
     content_panels = (
         Page.content_panels
@@ -107,18 +122,26 @@ class HomePage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page gives
         + [
             MultiFieldPanel(
                 [FieldPanel("show_guide_topics"), FieldPanel("guide_topics_heading")],
-                heading="Guide topics",
+                heading=_("Guide topics"),
             ),
             MultiFieldPanel(
                 [FieldPanel("show_contact"), FieldPanel("contact_heading")],
-                heading="Contact and opening hours",
+                heading=_("Contact and opening hours"),
             ),
         ]
     )
 
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
 
 class PortalPage(HomeSectionsMixin, IntroMixin, Page):  # noqa: DJ008 - Page gives __str__
     """The city portal's front page: every neighbourhood, with city-wide highlights."""
+
+    class Meta:
+        verbose_name = _("portal page")
+        verbose_name_plural = _("portal pages")
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = HOME_SUBPAGE_TYPES
@@ -140,10 +163,12 @@ class FeaturedVenue(Orderable):
         "venues.Venue",
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="Choose a meeting place to show on the home page.",
+        help_text=_("Choose a meeting place to show on the home page."),
+        verbose_name=_("venue"),
     )
 
     panels = [FieldPanel("venue")]
 
     class Meta(Orderable.Meta):
+        verbose_name_plural = _("featured meeting places")
         verbose_name = _("featured meeting place")

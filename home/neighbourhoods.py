@@ -9,7 +9,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -197,6 +199,8 @@ def _ensure_group(name, home_pages, page_codenames, collection, snippet_permissi
     group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        # Volunteers translate their own neighbourhood (infopoint.scoped_admin keeps them to it).
+        Permission.objects.get(**SUBMIT_TRANSLATION),
         *(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
             for app_label, codename in snippet_permissions
@@ -230,6 +234,19 @@ def _check_free(name, slug, hostname, port):
     return None
 
 
+SUBMIT_TRANSLATION = {
+    "content_type__app_label": "wagtail_localize",
+    "codename": "submit_translation",
+}
+
+
+def _in_site_language(message, name):
+    """A workflow or task name: stored once, shown to every editor on buttons ("Submit to …"),
+    so written in the site's main language (Dutch) whatever language runs the command."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message) % {"name": name}
+
+
 def _ensure_workflow(name, home_pages, moderators):
     """The neighbourhood's moderation workflow, on its home page in every language.
 
@@ -242,9 +259,13 @@ def _ensure_workflow(name, home_pages, moderators):
     if assigned is not None:
         workflow = assigned.workflow
     else:
-        workflow = Workflow.objects.create(name=f"{name} moderation")
+        workflow = Workflow.objects.create(
+            name=_in_site_language(gettext_noop("%(name)s moderation"), name)
+        )
     if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=f"{name} moderators approve")
+        task = GroupApprovalTask.objects.create(
+            name=_in_site_language(gettext_noop("%(name)s moderators approve"), name)
+        )
         task.groups.add(moderators)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for page in home_pages:

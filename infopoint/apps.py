@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InfopointConfig(AppConfig):
     name = "infopoint"
-    verbose_name = "Information point"
+    verbose_name = _("Information point")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -155,8 +155,11 @@ class NeighbourhoodScopedForm(WagtailAdminModelForm):
             field.error_messages["invalid_choice"] = _(
                 "Choose one of the neighbourhoods you work for."
             )
-            if not self.instance.pk and not scope.citywide and len(scope.neighbourhood_ids) == 1:
-                self.initial["neighbourhood"] = next(iter(scope.neighbourhood_ids))
+            if not scope.citywide and len(scope.neighbourhood_ids) == 1:
+                # Nothing to choose: no empty "---------" beside the only neighbourhood.
+                field.empty_label = None
+                if not self.instance.pk:
+                    self.initial["neighbourhood"] = next(iter(scope.neighbourhood_ids))
         for name in self.venue_fields:
             if name in self.fields:
                 self.fields[name].queryset = scope.filter(self.fields[name].queryset)

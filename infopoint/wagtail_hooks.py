@@ -1,5 +1,6 @@
 from axes.models import AccessAttempt
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import scoped_admin
 from .admin_views import GuidesToReviewView
 from .dashboard import AwaitingReviewPanel, GuidesToCheckPanel
 from .models import Neighbourhood
@@ -31,7 +33,7 @@ class NeighbourhoodRecordPolicy(ModelPermissionPolicy):
 class NeighbourhoodViewSet(SnippetViewSet):
     model = Neighbourhood
     icon = "site"
-    menu_label = "Neighbourhoods"
+    menu_label = _("Neighbourhoods")
     add_to_settings_menu = True
     list_display = ["name", "slug", "site"]
     search_fields = ["name"]
@@ -64,8 +66,12 @@ class GuidesToReviewMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_guide_review_menu_item():
     return GuidesToReviewMenuItem(
-        "Guides to review", reverse("guides_to_review"), icon_name="help", order=50
+        _("Guides to review"), reverse("guides_to_review"), icon_name="help", order=50
     )
+
+
+# After Wagtail adds its own items (order 0), so there is a page count to replace.
+hooks.register("construct_homepage_summary_items", scoped_admin.scope_summary_items, order=100)
 
 
 @hooks.register("construct_homepage_panels")

@@ -82,7 +82,7 @@ def test_each_neighbourhood_has_news_guides_and_lasting_pages(client, demo_city)
 def test_demo_volunteers_can_try_moderation(client, demo_city):
     """lunetten-editor submits, lunetten-moderator approves (README)."""
     lunetten = Neighbourhood.objects.get(slug="lunetten")
-    assert lunetten.home_page.get_workflow().name == "Lunetten moderation"
+    assert lunetten.home_page.get_workflow().name == "Moderatie Lunetten"
     for role in ["editor", "moderator"]:
         # Through the login form, as a volunteer signs in (and past the login throttling).
         credentials = {"username": f"lunetten-{role}", "password": "wijkinfo-demo"}

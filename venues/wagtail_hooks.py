@@ -1,6 +1,6 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -16,6 +16,7 @@ from infopoint.registry import (
     Section,
     SnippetPermissions,
 )
+from infopoint.scoped_admin import NeighbourhoodFilterSet
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
 from .admin_views import mark_report_done
@@ -28,7 +29,7 @@ from .sections import FEATURED_VENUES
 register_permission_policy(Venue, NeighbourhoodPermissionPolicy(Venue))
 
 
-class VenueFilterSet(WagtailFilterSet):
+class VenueFilterSet(NeighbourhoodFilterSet):
     class Meta:
         model = Venue
         fields = ["neighbourhood", "kind", "is_active", "locale"]
@@ -37,7 +38,7 @@ class VenueFilterSet(WagtailFilterSet):
 class VenueViewSet(NeighbourhoodSnippetViewSet):
     model = Venue
     icon = "site"
-    menu_label = "Venues"
+    menu_label = _("Venues")
     list_display = ["name", "kind", "neighbourhood", "capacity", "last_checked", "is_active"]
     list_per_page = 50
     search_fields = ["name", "short_description", "street", "postcode"]
@@ -56,19 +57,19 @@ class VocabularyViewSet(SnippetViewSet):
 class FacilityViewSet(VocabularyViewSet):
     model = Facility
     icon = "tag"
-    menu_label = "Facilities"
+    menu_label = _("Facilities")
 
 
 class AccessibilityFeatureViewSet(VocabularyViewSet):
     model = AccessibilityFeature
     icon = "user"
-    menu_label = "Accessibility features"
+    menu_label = _("Accessibility features")
 
 
 class VenueViewSetGroup(SnippetViewSetGroup):
     """Places to meet and the vocabularies that describe them, together in one menu."""
 
-    menu_label = "Venues"
+    menu_label = _("Venues")
     menu_icon = "site"
     menu_order = 250
     items = (VenueViewSet, FacilityViewSet, AccessibilityFeatureViewSet)

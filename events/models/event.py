@@ -59,25 +59,33 @@ class Event(
     when the event is published and read by every listing.
     """
 
-    title = models.CharField(max_length=200, help_text="What is on, e.g. “Coffee morning”.")
+    title = models.CharField(
+        max_length=200, help_text=_("What is on, e.g. “Coffee morning”."), verbose_name=_("title")
+    )
     slug = models.SlugField(
         max_length=100,
         blank=True,
-        help_text="The last part of the web address; filled in from the title when left empty.",
+        help_text=_("The last part of the web address; filled in from the title when left empty."),
+        verbose_name=_("slug"),
     )
     neighbourhood = models.ForeignKey(
         "infopoint.Neighbourhood",
         on_delete=models.PROTECT,
         related_name="events",
-        help_text="The neighbourhood whose agenda shows this event.",
+        help_text=_("The neighbourhood whose agenda shows this event."),
+        verbose_name=_("neighbourhood"),
     )
     summary = models.CharField(
-        max_length=300, blank=True, help_text="One or two sentences shown in the agenda."
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown in the agenda."),
+        verbose_name=_("summary"),
     )
     description = RichTextField(
         blank=True,
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
-        help_text="Everything else residents should know.",
+        help_text=_("Everything else residents should know."),
+        verbose_name=_("description"),
     )
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
@@ -85,63 +93,91 @@ class Event(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional picture; its alt text is shown to screen-reader users.",
+        help_text=_("Optional picture; its alt text is shown to screen-reader users."),
+        verbose_name=_("image"),
     )
-    start = models.DateTimeField(help_text="When it starts (the first time, for a series).")
-    end = models.DateTimeField(help_text="When it ends (the first time, for a series).")
+    start = models.DateTimeField(
+        help_text=_("When it starts (the first time, for a series)."), verbose_name=_("start")
+    )
+    end = models.DateTimeField(
+        help_text=_("When it ends (the first time, for a series)."), verbose_name=_("end")
+    )
     all_day = models.BooleanField(
-        default=False, help_text="Tick when times do not matter (a market day, a festival)."
+        default=False,
+        help_text=_("Tick when times do not matter (a market day, a festival)."),
+        verbose_name=_("all day"),
     )
 
     repeat = models.CharField(
         max_length=20,
         choices=REPEAT_CHOICES,
         default="none",
-        help_text="How often it happens again.",
+        help_text=_("How often it happens again."),
+        verbose_name=_("repeat"),
     )
     interval = models.PositiveSmallIntegerField(
-        default=1, help_text="1 = every week (or month), 2 = every other week, and so on."
+        default=1,
+        help_text=_("1 = every week (or month), 2 = every other week, and so on."),
+        verbose_name=_("interval"),
     )
     weekdays = models.CharField(
         max_length=27,
         blank=True,
-        help_text="For a weekly event: on which days. None ticked = the weekday of the start.",
+        help_text=_("For a weekly event: on which days. None ticked = the weekday of the start."),
+        verbose_name=_("weekdays"),
     )
     week_of_month = models.SmallIntegerField(
         null=True,
         blank=True,
         choices=WEEK_OF_MONTH_CHOICES,
-        help_text="For “monthly on the n-th weekday”: which one. Empty = as on the start date.",
+        help_text=_("For “monthly on the n-th weekday”: which one. Empty = as on the start date."),
+        verbose_name=_("week of month"),
     )
     ends = models.CharField(
-        max_length=10, choices=ENDS_CHOICES, default="never", help_text="When the series stops."
+        max_length=10,
+        choices=ENDS_CHOICES,
+        default="never",
+        help_text=_("When the series stops."),
+        verbose_name=_("ends"),
     )
     repeat_until = models.DateField(
-        null=True, blank=True, help_text="The last possible date (when it ends on a date)."
+        null=True,
+        blank=True,
+        help_text=_("The last possible date (when it ends on a date)."),
+        verbose_name=_("repeat until"),
     )
     repeat_count = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="How many times in total (when it ends after a number)."
+        null=True,
+        blank=True,
+        help_text=_("How many times in total (when it ends after a number)."),
+        verbose_name=_("repeat count"),
     )
     rrule = models.CharField(
-        "RRULE",
+        _("RRULE"),
         max_length=255,
         blank=True,
-        help_text="Only for experts: an RFC 5545 rule such as FREQ=MONTHLY;BYDAY=1SA.",
+        help_text=_("Only for experts: an RFC 5545 rule such as FREQ=MONTHLY;BYDAY=1SA."),
     )
     skip_holidays = models.BooleanField(
-        default=False, help_text="Tick to leave out Dutch public holidays (Easter, King's Day, …)."
+        default=False,
+        help_text=_("Tick to leave out Dutch public holidays (Easter, King's Day, …)."),
+        verbose_name=_("skip holidays"),
     )
     suspended_from = models.DateField(
         null=True,
         blank=True,
-        help_text="Suspended until further notice from this date: no dates are shown from then on.",
+        help_text=_(
+            "Suspended until further notice from this date: no dates are shown from then on."
+        ),
+        verbose_name=_("suspended from"),
     )
 
     status = models.CharField(
         max_length=20,
         choices=EventStatus.choices,
         default=EventStatus.SCHEDULED,
-        help_text="Set this when the whole event is cancelled, postponed or moved online.",
+        help_text=_("Set this when the whole event is cancelled, postponed or moved online."),
+        verbose_name=_("status"),
     )
     venue = models.ForeignKey(
         "venues.Venue",
@@ -149,41 +185,66 @@ class Event(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
-        help_text="Where it takes place; choose a meeting place so residents find the address.",
+        help_text=_("Where it takes place; choose a meeting place so residents find the address."),
+        verbose_name=_("venue"),
     )
     place = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Or describe the place if it is not a meeting place (“Park behind the school”).",
+        help_text=_(
+            "Or describe the place if it is not a meeting place (“Park behind the school”)."
+        ),
+        verbose_name=_("place"),
     )
     online_url = models.URLField(
-        blank=True, help_text="The link to join online, for an online or hybrid event."
+        blank=True,
+        help_text=_("The link to join online, for an online or hybrid event."),
+        verbose_name=_("online url"),
     )
-    is_free = models.BooleanField(default=True, help_text="Untick when residents have to pay.")
+    is_free = models.BooleanField(
+        default=True, help_text=_("Untick when residents have to pay."), verbose_name=_("is free")
+    )
     price = models.CharField(
-        max_length=100, blank=True, help_text="What it costs, e.g. “€ 3, coffee included”."
+        max_length=100,
+        blank=True,
+        help_text=_("What it costs, e.g. “€ 3, coffee included”."),
+        verbose_name=_("price"),
     )
     registration_url = models.URLField(
-        blank=True, help_text="Where to sign up, if residents must register."
+        blank=True,
+        help_text=_("Where to sign up, if residents must register."),
+        verbose_name=_("registration url"),
     )
     registration_notes = models.CharField(
-        max_length=200, blank=True, help_text="How to sign up otherwise, e.g. “call Anja”."
+        max_length=200,
+        blank=True,
+        help_text=_("How to sign up otherwise, e.g. “call Anja”."),
+        verbose_name=_("registration notes"),
     )
     organiser = models.CharField(
-        max_length=150, blank=True, help_text="Who organises it (a group or a person)."
+        max_length=150,
+        blank=True,
+        help_text=_("Who organises it (a group or a person)."),
+        verbose_name=_("organiser"),
     )
-    organiser_url = models.URLField(blank=True, help_text="The organiser's website, if any.")
+    organiser_url = models.URLField(
+        blank=True, help_text=_("The organiser's website, if any."), verbose_name=_("organiser url")
+    )
     audience = models.CharField(
         max_length=20,
         choices=AUDIENCE_CHOICES,
         default="everyone",
-        help_text="Who it is meant for.",
+        help_text=_("Who it is meant for."),
+        verbose_name=_("audience"),
     )
     accessibility_notes = models.TextField(
         blank=True,
-        help_text="Anything about access: a lift, a hearing loop, quiet hours, help on arrival.",
+        help_text=_("Anything about access: a lift, a hearing loop, quiet hours, help on arrival."),
+        verbose_name=_("accessibility notes"),
     )
-    tags = ClusterTaggableManager(through=EventTag, blank=True, help_text="Topics, e.g. music.")
+    tags = ClusterTaggableManager(
+        through=EventTag, blank=True, help_text=_("Topics, e.g. music."), verbose_name=_("tags")
+    )
 
     feed = models.ForeignKey(
         EventFeed,
@@ -222,6 +283,7 @@ class Event(
     panels = EVENT_PANELS
 
     class Meta(TranslatableMixin.Meta):
+        verbose_name_plural = _("events")
         ordering = ["start"]
         verbose_name = _("event")
         constraints = [

@@ -24,14 +24,24 @@ http_url_validator = URLValidator(schemes=["http", "https"])
 class EventFeed(ClusterableModel):
     """A partner's calendar (an iCalendar URL) whose events flow into a neighbourhood's agenda."""
 
-    name = models.CharField(max_length=120, help_text="Whose calendar this is, e.g. “Bibliotheek”.")
+    name = models.CharField(
+        max_length=120,
+        help_text=_("Whose calendar this is, e.g. “Bibliotheek”."),
+        verbose_name=_("name"),
+    )
     url = models.URLField(
         max_length=500,
         validators=[http_url_validator],
-        help_text="The web address of the calendar (.ics); it must start with http:// or https://.",
+        help_text=_(
+            "The web address of the calendar (.ics); it must start with http:// or https://."
+        ),
+        verbose_name=_("url"),
     )
     neighbourhood = models.ForeignKey(
-        "infopoint.Neighbourhood", on_delete=models.CASCADE, related_name="event_feeds"
+        "infopoint.Neighbourhood",
+        on_delete=models.CASCADE,
+        related_name="event_feeds",
+        verbose_name=_("neighbourhood"),
     )
     default_venue = models.ForeignKey(
         "venues.Venue",
@@ -39,15 +49,24 @@ class EventFeed(ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Where the events take place when the calendar does not say.",
+        help_text=_("Where the events take place when the calendar does not say."),
+        verbose_name=_("default venue"),
     )
     tags = ClusterTaggableManager(
-        through=EventFeedTag, blank=True, help_text="Tags given to every imported event."
+        through=EventFeedTag,
+        blank=True,
+        help_text=_("Tags given to every imported event."),
+        verbose_name=_("tags"),
     )
-    active = models.BooleanField(default=True, help_text="Untick to stop importing this calendar.")
+    active = models.BooleanField(
+        default=True,
+        help_text=_("Untick to stop importing this calendar."),
+        verbose_name=_("active"),
+    )
     import_as_drafts = models.BooleanField(
         default=False,
-        help_text="Tick to import new and changed events as drafts that a moderator publishes.",
+        help_text=_("Tick to import new and changed events as drafts that a moderator publishes."),
+        verbose_name=_("import as drafts"),
     )
     last_run_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_run_ok = models.BooleanField(null=True, editable=False)
@@ -64,6 +83,7 @@ class EventFeed(ClusterableModel):
     ]
 
     class Meta:
+        verbose_name_plural = _("calendar feeds")
         ordering = ["name"]
         verbose_name = _("calendar feed")
 

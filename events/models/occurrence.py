@@ -27,17 +27,29 @@ class EventException(TranslatableMixin, Orderable):
     ]
     event = ParentalKey("events.Event", on_delete=models.CASCADE, related_name="exceptions")
     date = models.DateField(
-        help_text="The date in the series this is about (for an extra date: the new date)."
+        help_text=_("The date in the series this is about (for an extra date: the new date)."),
+        verbose_name=_("date"),
     )
-    action = models.CharField(max_length=10, choices=ACTIONS, default="cancel")
+    action = models.CharField(
+        max_length=10, choices=ACTIONS, default="cancel", verbose_name=_("action")
+    )
     new_start = models.DateTimeField(
-        null=True, blank=True, help_text="For a moved or extra date: when it takes place."
+        null=True,
+        blank=True,
+        help_text=_("For a moved or extra date: when it takes place."),
+        verbose_name=_("new start"),
     )
     new_end = models.DateTimeField(
-        null=True, blank=True, help_text="Optional: when it ends (otherwise as long as usual)."
+        null=True,
+        blank=True,
+        help_text=_("Optional: when it ends (otherwise as long as usual)."),
+        verbose_name=_("new end"),
     )
     note = models.CharField(
-        max_length=255, blank=True, help_text="Shown with this date, e.g. “in the small hall”."
+        max_length=255,
+        blank=True,
+        help_text=_("Shown with this date, e.g. “in the small hall”."),
+        verbose_name=_("note"),
     )
 
     panels = [
@@ -47,6 +59,8 @@ class EventException(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("changed date")
+        verbose_name_plural = _("changed dates")
         pass
 
     def clean(self):
@@ -69,16 +83,23 @@ class EventException(TranslatableMixin, Orderable):
 class Occurrence(models.Model):
     """One concrete date of a published event; written at save time, read by every listing."""
 
-    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="occurrences")
-    start = models.DateTimeField(db_index=True)
-    end = models.DateTimeField(db_index=True)
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.CASCADE,
+        related_name="occurrences",
+        verbose_name=_("event"),
+    )
+    start = models.DateTimeField(db_index=True, verbose_name=_("start"))
+    end = models.DateTimeField(db_index=True, verbose_name=_("end"))
     # The date the rule gave before a move: the iCalendar RECURRENCE-ID.
-    original_start = models.DateTimeField(null=True, blank=True)
-    cancelled = models.BooleanField(default=False)
-    moved = models.BooleanField(default=False)
-    note = models.CharField(max_length=255, blank=True)
+    original_start = models.DateTimeField(null=True, blank=True, verbose_name=_("original start"))
+    cancelled = models.BooleanField(default=False, verbose_name=_("cancelled"))
+    moved = models.BooleanField(default=False, verbose_name=_("moved"))
+    note = models.CharField(max_length=255, blank=True, verbose_name=_("note"))
 
     class Meta:
+        verbose_name = _("date")
+        verbose_name_plural = _("dates")
         ordering = ["start", "pk"]
         indexes = [models.Index(fields=["start", "end"], name="occurrence_window")]
 

@@ -1,5 +1,6 @@
 """The agenda page: its list, month view, archive, feeds and event pages are its routes."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -15,6 +16,10 @@ class EventIndexPage(RoutablePageMixin, SectionPageMixin, Page):
     Event details, the month view, the archive and the iCalendar feeds are routes of this page,
     each handled by a view in events.views.
     """
+
+    class Meta:
+        verbose_name = _("agenda page")
+        verbose_name_plural = _("agenda pages")
 
     content_panels = Page.content_panels + SectionPageMixin.content_panels
     subpage_types = []

@@ -34,6 +34,8 @@ class FormField(TranslatableMixin, AbstractFormField):
     override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
         pass
 
 
@@ -85,25 +87,27 @@ class FormPage(IntroMixin, AbstractEmailForm):
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="What residents read after sending, e.g. when they can expect an answer.",
+        help_text=_("What residents read after sending, e.g. when they can expect an answer."),
+        verbose_name=_("thank you text"),
     )
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("intro"),
-        InlinePanel("form_fields", label="Form fields"),
+        InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
                 FieldPanel("subject"),
             ],
-            heading="E-mail a copy of each message (optional)",
+            heading=_("E-mail a copy of each message (optional)"),
         ),
     ]
 
     class Meta:
-        verbose_name = "contact form"
+        verbose_name_plural = _("contact forms")
+        verbose_name = _("contact form")
 
     @property
     def rate_limit(self):

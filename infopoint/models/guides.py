@@ -33,6 +33,10 @@ TOPIC_LABELS = dict(TOPICS)
 class GuideIndexPage(SectionPageMixin, Page):
     """Practical guides: “where do I get help with…?”, grouped by topic."""
 
+    class Meta:
+        verbose_name = _("guide index page")
+        verbose_name_plural = _("guide index pages")
+
     subpage_types = ["infopoint.GuidePage"]
     content_panels = Page.content_panels + SectionPageMixin.content_panels
 
@@ -79,23 +83,28 @@ class GuidePage(IntroMixin, Page):
         max_length=20,
         choices=TOPICS,
         default="other",
-        help_text="Guides are grouped by topic on the guides page and the home page.",
+        help_text=_("Guides are grouped by topic on the guides page and the home page."),
+        verbose_name=_("topic"),
     )
     body = StreamField(
         GuideBodyBlock(),
         blank=True,
-        help_text="Build the guide from steps, questions, contacts, venues and events.",
+        help_text=_("Build the guide from steps, questions, contacts, venues and events."),
+        verbose_name=_("body"),
     )
     last_checked = models.DateField(
         default=_today,
         help_text=(
-            "The day someone last checked that everything in this guide is still right. "
-            "Guides not checked for a year appear in the “Guides to review” report."
+            _(
+                "The day someone last checked that everything in this guide is still right. "
+                "Guides not checked for a year appear in the “Guides to review” report."
+            )
         ),
+        verbose_name=_("last checked"),
     )
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("topic"), FieldPanel("intro")], heading="Summary"),
+        MultiFieldPanel([FieldPanel("topic"), FieldPanel("intro")], heading=_("Summary")),
         FieldPanel("body"),
         FieldPanel("last_checked"),
     ]
@@ -107,7 +116,8 @@ class GuidePage(IntroMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "guide"
+        verbose_name_plural = _("guides")
+        verbose_name = _("guide")
 
     @property
     def topic_label(self):

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -7,23 +8,29 @@ class CustomImage(AbstractImage):
 
     # Wagtail uses `description` as the default alt text; we make it required and say what it is.
     description = models.CharField(
-        "alt text",
+        _("alt text"),
         max_length=255,
         help_text=(
-            "Describe what the picture shows for someone who cannot see it, in one short "
-            "sentence (for example: “Volunteers serving coffee in the community centre”)."
+            _(
+                "Describe what the picture shows for someone who cannot see it, in one short "
+                "sentence (for example: “Volunteers serving coffee in the community centre”)."
+            )
         ),
     )
 
     admin_form_fields = Image.admin_form_fields
 
     class Meta(AbstractImage.Meta):
-        verbose_name = "image"
-        verbose_name_plural = "images"
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
 
 
 class CustomRendition(AbstractRendition):
-    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+    image = models.ForeignKey(
+        CustomImage, on_delete=models.CASCADE, related_name="renditions", verbose_name=_("image")
+    )
 
     class Meta:
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
@@ -13,7 +14,8 @@ class IntroMixin(models.Model):
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="One or two sentences that tell residents what they find on this page.",
+        help_text=_("One or two sentences that tell residents what they find on this page."),
+        verbose_name=_("intro"),
     )
 
     content_panels = [FieldPanel("intro")]

@@ -28,6 +28,10 @@ NEWS_PER_PAGE = 10
 class NewsIndexPage(RoutablePageMixin, SectionPageMixin, Page):
     """The neighbourhood's news (on the portal: the whole city's), with RSS and Atom feeds."""
 
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
     subpage_types = ["infopoint.NewsPage"]
     content_panels = Page.content_panels + SectionPageMixin.content_panels
 
@@ -96,16 +100,21 @@ class NewsPageRelatedLink(Orderable):
     """A link under a news item to read more: a page on this site or another website."""
 
     page = ParentalKey("infopoint.NewsPage", related_name="related_links", on_delete=models.CASCADE)
-    title = models.CharField(max_length=120, help_text="The link text, e.g. “Aanmelden”.")
+    title = models.CharField(
+        max_length=120, help_text=_("The link text, e.g. “Aanmelden”."), verbose_name=_("title")
+    )
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="A page on this site…",
+        help_text=_("A page on this site…"),
+        verbose_name=_("link page"),
     )
-    link_url = models.URLField(blank=True, help_text="…or the address of another website.")
+    link_url = models.URLField(
+        blank=True, help_text=_("…or the address of another website."), verbose_name=_("link url")
+    )
 
     panels = [FieldPanel("title"), PageChooserPanel("link_page"), FieldPanel("link_url")]
 
@@ -127,28 +136,36 @@ class NewsPage(IntroMixin, Page):
     parent_page_types = ["infopoint.NewsIndexPage"]
     subpage_types = []
 
-    date = models.DateField(default=_today, help_text="The date residents see on the news item.")
+    date = models.DateField(
+        default=_today,
+        help_text=_("The date residents see on the news item."),
+        verbose_name=_("date"),
+    )
     image = models.ForeignKey(
         "infopoint.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A picture at the top; its alt text is read out to screen-reader users.",
+        help_text=_("A picture at the top; its alt text is read out to screen-reader users."),
+        verbose_name=_("image"),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text="The news item itself.")
+    body = StreamField(
+        BodyBlock(), blank=True, help_text=_("The news item itself."), verbose_name=_("body")
+    )
     tags = ClusterTaggableManager(
         through=NewsPageTag,
         blank=True,
-        help_text="Words residents can filter on, e.g. “afval”, “energie”, “jongeren”.",
+        help_text=_("Words residents can filter on, e.g. “afval”, “energie”, “jongeren”."),
+        verbose_name=_("tags"),
     )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("intro"), FieldPanel("image")], heading="Summary"
+            [FieldPanel("date"), FieldPanel("intro"), FieldPanel("image")], heading=_("Summary")
         ),
         FieldPanel("body"),
-        InlinePanel("related_links", heading="Related links", label="Link"),
+        InlinePanel("related_links", heading=_("Related links"), label=_("Link")),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("tags")]
 
@@ -159,7 +176,8 @@ class NewsPage(IntroMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "news item"
+        verbose_name_plural = _("news items")
+        verbose_name = _("news item")
 
     def published_at(self):
         """When the item counts as published: its date, at the first publication's time that day."""

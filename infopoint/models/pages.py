@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
@@ -20,6 +21,10 @@ class SearchPage(SectionPageMixin, Page):
 
     Editors can put chosen pages on top for a search term under Settings → Promoted search results.
     """
+
+    class Meta:
+        verbose_name = _("search page")
+        verbose_name_plural = _("search pages")
 
     content_panels = Page.content_panels + SectionPageMixin.content_panels
 

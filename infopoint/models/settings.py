@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -19,22 +20,46 @@ class InformationPointSettings(BaseSiteSetting):
     name = models.CharField(
         max_length=120,
         blank=True,
-        help_text="The information point's name, e.g. “Wijkinformatiepunt Lunetten”.",
+        help_text=_("The information point's name, e.g. “Wijkinformatiepunt Lunetten”."),
+        verbose_name=_("name"),
     )
     address = models.TextField(
-        blank=True, help_text="Street, number, postcode and city, one per line."
+        blank=True,
+        help_text=_("Street, number, postcode and city, one per line."),
+        verbose_name=_("address"),
     )
-    phone = models.CharField(max_length=40, blank=True, help_text="e.g. 030 123 45 67")
-    email = models.EmailField(blank=True, help_text="Where residents can e-mail the team.")
+    phone = models.CharField(
+        max_length=40, blank=True, help_text=_("e.g. 030 123 45 67"), verbose_name=_("phone")
+    )
+    email = models.EmailField(
+        blank=True, help_text=_("Where residents can e-mail the team."), verbose_name=_("email")
+    )
     opening_hours = models.TextField(
         blank=True,
-        help_text="When residents can walk in, one line per day, e.g. “Dinsdag 10.00–12.00 uur”.",
+        help_text=_(
+            "When residents can walk in, one line per day, e.g. “Dinsdag 10.00–12.00 uur”."
+        ),
+        verbose_name=_("opening hours"),
     )
-    facebook_url = models.URLField(blank=True, help_text="Link to the Facebook page, if any.")
-    instagram_url = models.URLField(blank=True, help_text="Link to the Instagram page, if any.")
-    mastodon_url = models.URLField(blank=True, help_text="Link to the Mastodon account, if any.")
+    facebook_url = models.URLField(
+        blank=True,
+        help_text=_("Link to the Facebook page, if any."),
+        verbose_name=_("facebook url"),
+    )
+    instagram_url = models.URLField(
+        blank=True,
+        help_text=_("Link to the Instagram page, if any."),
+        verbose_name=_("instagram url"),
+    )
+    mastodon_url = models.URLField(
+        blank=True,
+        help_text=_("Link to the Mastodon account, if any."),
+        verbose_name=_("mastodon url"),
+    )
     whatsapp_url = models.URLField(
-        blank=True, help_text="Link to the WhatsApp channel or community, if any."
+        blank=True,
+        help_text=_("Link to the WhatsApp channel or community, if any."),
+        verbose_name=_("whatsapp url"),
     )
     logo = models.ForeignKey(
         "infopoint.CustomImage",
@@ -42,19 +67,25 @@ class InformationPointSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown beside the site name; its alt text is read out to screen-reader users.",
+        help_text=_("Shown beside the site name; its alt text is read out to screen-reader users."),
+        verbose_name=_("logo"),
     )
     accent_colour = models.CharField(
         max_length=7,
         default=DEFAULT_ACCENT_COLOUR,
         validators=[validate_accent_colour],
         help_text=(
-            "The colour of the header, as #rrggbb. It must be dark enough for white text "
-            "(a contrast of at least 4.5:1); a colour that is too light is refused."
+            _(
+                "The colour of the header, as #rrggbb. It must be dark enough for white text "
+                "(a contrast of at least 4.5:1); a colour that is too light is refused."
+            )
         ),
+        verbose_name=_("accent colour"),
     )
     footer_text = models.TextField(
-        blank=True, help_text="A line or two at the bottom of every page, e.g. who supports you."
+        blank=True,
+        help_text=_("A line or two at the bottom of every page, e.g. who supports you."),
+        verbose_name=_("footer text"),
     )
 
     panels = [
@@ -66,7 +97,7 @@ class InformationPointSettings(BaseSiteSetting):
                 FieldPanel("email"),
                 FieldPanel("opening_hours"),
             ],
-            heading="Contact and opening hours",
+            heading=_("Contact and opening hours"),
         ),
         MultiFieldPanel(
             [
@@ -75,16 +106,17 @@ class InformationPointSettings(BaseSiteSetting):
                 FieldPanel("mastodon_url"),
                 FieldPanel("whatsapp_url"),
             ],
-            heading="Social media",
+            heading=_("Social media"),
         ),
         MultiFieldPanel(
             [FieldPanel("logo"), FieldPanel("accent_colour"), FieldPanel("footer_text")],
-            heading="Look and footer",
+            heading=_("Look and footer"),
         ),
     ]
 
     class Meta:
-        verbose_name = "information point"
+        verbose_name_plural = _("information points")
+        verbose_name = _("information point")
 
     @property
     def social_links(self):

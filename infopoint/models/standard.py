@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -14,7 +15,9 @@ class StandardPage(IntroMixin, Page):
     parent_page_types = ["home.HomePage", "home.PortalPage", "infopoint.StandardPage"]
     subpage_types = ["infopoint.StandardPage"]
 
-    body = StreamField(BodyBlock(), blank=True, help_text="The page's text.")
+    body = StreamField(
+        BodyBlock(), blank=True, help_text=_("The page's text."), verbose_name=_("body")
+    )
 
     content_panels = Page.content_panels + IntroMixin.content_panels + [FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -23,4 +26,5 @@ class StandardPage(IntroMixin, Page):
     ]
 
     class Meta:
-        verbose_name = "standard page"
+        verbose_name_plural = _("standard pages")
+        verbose_name = _("standard page")

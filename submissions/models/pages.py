@@ -23,7 +23,8 @@ class EventSubmissionPage(RoutablePageMixin, IntroMixin, Page):  # noqa: DJ008 -
     confirmation_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="What residents read after sending, e.g. when a moderator looks at it.",
+        help_text=_("What residents read after sending, e.g. when a moderator looks at it."),
+        verbose_name=_("confirmation text"),
     )
 
     content_panels = Page.content_panels + [
@@ -36,6 +37,7 @@ class EventSubmissionPage(RoutablePageMixin, IntroMixin, Page):  # noqa: DJ008 -
     template = "submissions/event_submission_page.html"
 
     class Meta:
+        verbose_name_plural = _("submit-an-event pages")
         verbose_name = _("submit-an-event page")
 
     def neighbourhood(self):

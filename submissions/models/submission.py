@@ -11,19 +11,20 @@ class EventSubmission(models.Model):
         "events.Event",
         on_delete=models.CASCADE,
         related_name="submission",
-        help_text="The draft event this submission created.",
+        help_text=_("The draft event this submission created."),
+        verbose_name=_("event"),
     )
     name = models.CharField(_("name"), max_length=100)
     email = models.EmailField(_("e-mail address"), max_length=254)
     language = models.CharField(
         _("language"),
         max_length=10,
-        help_text="The language the resident used on the form.",
+        help_text=_("The language the resident used on the form."),
     )
     client = models.CharField(
         max_length=32,
         editable=False,
-        help_text="A hash of the sender's address, to spot floods (never the address itself).",
+        help_text=_("A hash of the sender's address, to spot floods (never the address itself)."),
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 

@@ -3,12 +3,15 @@
 import json
 import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import RequestFactory
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from events.models import Event, Occurrence
@@ -151,3 +154,90 @@ def test_wagtail_localize_translates_text_and_keeps_the_schedule(lunetten, make_
 )
 def test_feed_admin_pages_open(admin_client, lunetten, url):
     assert admin_client.get(url, HTTP_HOST="localhost").status_code == 200
+
+
+@pytest.fixture
+def dutch_editor(client, lunetten):
+    from wagtail.users.models import UserProfile
+
+    user = get_user_model().objects.create_user("lunetten-editor", password="x")
+    user.groups.add(lunetten.editors)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        ({}, "Activiteit 'Buurtlunch' aangemaakt."),
+        (
+            {"action-submit": "submit"},
+            "Activiteit 'Buurtlunch' is aangemaakt en ingediend ter goedkeuring.",
+        ),
+    ],
+)
+def test_a_new_event_is_reported_as_created_in_dutch(dutch_editor, lunetten, action, said):
+    data = form_data(lunetten, **action)
+    del data["action-publish"]
+
+    response = dutch_editor.post(ADD_URL, data, HTTP_HOST="localhost", follow=True)
+
+    (message,) = response.context["messages"]
+    assert strip_tags(unescape(str(message))).strip().startswith(said)
+
+
+# -- the form unfolds -------------------------------------------------------------------------
+
+
+def wrapper_of(html, name):
+    """The attributes of the panel wrapper around the field `name`."""
+    field_at = html.index(f'id="id_{name}"')
+    start = html.rindex('<div class="w-panel__wrapper', 0, field_at)
+    return html[start : html.index(">", start)]
+
+
+def test_the_event_form_says_which_recurrence_fields_belong_to_which_repetition(dutch_editor):
+    html = dutch_editor.get(ADD_URL, HTTP_HOST="localhost").content.decode()
+
+    assert 'data-controller="recurrence"' in html
+    assert "events/js/recurrence.js" in html
+    assert 'data-recurrence-repeat="weekly"' in wrapper_of(html, "weekdays_0")
+    assert 'data-recurrence-repeat="monthly_weekday"' in wrapper_of(html, "week_of_month")
+    assert 'data-recurrence-ends="until"' in wrapper_of(html, "repeat_until")
+    assert 'data-recurrence-ends="count"' in wrapper_of(html, "repeat_count")
+    assert 'data-recurrence-repeat="custom"' in wrapper_of(html, "rrule")
+    assert "none" not in wrapper_of(html, "interval")  # a one-off shows none of them
+    # Without JavaScript nothing is hidden: the script hides what does not belong.
+    assert "hidden" not in wrapper_of(html, "interval")
+
+
+def test_an_editor_of_one_neighbourhood_gets_it_filled_in_without_an_empty_choice(
+    dutch_editor, lunetten
+):
+    html = dutch_editor.get(ADD_URL, HTTP_HOST="localhost").content.decode()
+
+    select = html[html.index('<select name="neighbourhood"') :]
+    select = select[: select.index("</select>")]
+    assert "---------" not in select
+    assert re.findall(r"<option[^>]*>", select) == [f'<option value="{lunetten.pk}" selected>']
+
+
+def test_a_changed_date_shows_its_date_in_its_heading(dutch_editor, make_event):
+    day = timezone.localdate() + timedelta(days=8)
+    event = make_event(
+        repeat="weekly", exceptions=[{"date": day, "action": "cancel", "note": "Vakantie"}]
+    )
+
+    response = dutch_editor.get(
+        f"/admin/snippets/events/event/edit/{event.pk}/", HTTP_HOST="localhost"
+    )
+
+    with translation.override("nl"):
+        shown = date_format(day, "l j F Y")
+    assert re.search(
+        r"Wijziging van één datum<span data-inline-panel-child-count></span>: " + shown,
+        response.content.decode(),
+    )

@@ -77,7 +77,7 @@ class TestNeighbourhoodWorkflow:
         assert {h.locale.language_code for h in homes} == {"nl", "en", "ar", "tr"}
         workflows = {Page.objects.get(pk=h.pk).get_workflow() for h in homes}
         (workflow,) = workflows
-        assert workflow.name == "Lunetten moderation"
+        assert workflow.name == "Moderatie Lunetten"
         (task,) = workflow.tasks.specific()
         assert list(task.groups.all()) == [lunetten.moderators]
         assert oost.home_page.get_workflow() != workflow
@@ -86,22 +86,22 @@ class TestNeighbourhoodWorkflow:
         english_news = section(lunetten, NewsIndexPage).get_translation(
             Locale.objects.get(language_code="en")
         )
-        assert english_news.get_workflow().name == "Lunetten moderation"
+        assert english_news.get_workflow().name == "Moderatie Lunetten"
 
     def test_running_create_neighbourhood_again_makes_no_second_workflow(self, lunetten):
         before = Workflow.objects.count()
         create_neighbourhood("Lunetten", hostname="lunetten.localhost", port=80, slug="lunetten")
         assert Workflow.objects.count() == before
-        assert Workflow.objects.filter(name="Lunetten moderation").count() == 1
+        assert Workflow.objects.filter(name="Moderatie Lunetten").count() == 1
 
     def test_running_again_puts_a_removed_workflow_back_on_the_home_pages(self, lunetten):
         WorkflowPage.objects.filter(page__in=lunetten.home_page.get_translations()).delete()
         create_neighbourhood("Lunetten", hostname="lunetten.localhost", port=80, slug="lunetten")
         homes = lunetten.home_page.get_translations(inclusive=True)
         assert {Page.objects.get(pk=h.pk).get_workflow().name for h in homes} == {
-            "Lunetten moderation"
+            "Moderatie Lunetten"
         }
-        assert Workflow.objects.filter(name="Lunetten moderation").count() == 1
+        assert Workflow.objects.filter(name="Moderatie Lunetten").count() == 1
 
     def test_a_workflow_chosen_by_an_administrator_is_kept(self, lunetten):
         chosen = Workflow.objects.create(name="Stadsredactie")
@@ -114,7 +114,7 @@ class TestNeighbourhoodWorkflow:
     def test_an_event_waits_for_its_own_neighbourhood(self, lunetten, oost):
         event = Event(neighbourhood=oost)
         assert event.get_workflow() == oost.home_page.get_workflow()
-        assert event.get_workflow().name == "Oost moderation"
+        assert event.get_workflow().name == "Moderatie Oost"
 
 
 # -- pages --------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ class TestPageModeration:
     def test_submitting_mails_the_neighbourhoods_moderators_only(self, client, people, draft_page):
         page = submit_page(client, people["editor"], draft_page)
         assert page.workflow_in_progress and not page.live
-        assert current_task_state(page).task.name == "Lunetten moderators approve"
+        assert current_task_state(page).task.name == "Moderatoren Lunetten keuren goed"
         assert recipients() == ["lunetten-moderator@example.org"]
 
     def test_a_moderator_approves_and_the_page_goes_live(self, client, people, draft_page):
@@ -257,7 +257,7 @@ class TestEventModeration:
     def test_submitting_mails_the_neighbourhoods_moderators_only(self, client, people, draft_event):
         event = submit_event(client, people["editor"], draft_event)
         assert event.workflow_in_progress and not event.live
-        assert current_task_state(event).task.name == "Lunetten moderators approve"
+        assert current_task_state(event).task.name == "Moderatoren Lunetten keuren goed"
         assert recipients() == ["lunetten-moderator@example.org"]
 
     def test_a_new_event_submitted_from_the_add_form_goes_to_its_neighbourhood(
@@ -275,7 +275,7 @@ class TestEventModeration:
         response = client.post(f"{EVENTS}/add/", event_form(template))
         assert response.status_code == 302, response.content.decode()[:3000]
         event = Event.objects.get(title="Repair café")
-        assert current_task_state(event).task.name == "Lunetten moderators approve"
+        assert current_task_state(event).task.name == "Moderatoren Lunetten keuren goed"
         assert recipients() == ["lunetten-moderator@example.org"]
 
     def test_a_moderator_approves_and_the_event_is_in_the_agenda(self, client, people, draft_event):

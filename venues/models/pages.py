@@ -1,5 +1,6 @@
 """The meeting-place finder page; a venue's page and its report form are routes under it."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -16,6 +17,10 @@ class VenueIndexPage(RoutablePageMixin, SectionPageMixin, Page):
     A venue's page lives under it at <finder>/<slug>/. On the city portal it lists every
     neighbourhood's places, with a neighbourhood filter.
     """
+
+    class Meta:
+        verbose_name = _("venue finder page")
+        verbose_name_plural = _("venue finder pages")
 
     content_panels = Page.content_panels + SectionPageMixin.content_panels
     subpage_types = []

@@ -19,21 +19,35 @@ class VenueRoom(TranslatableMixin, Orderable):
     """
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="rooms")
-    name = models.CharField(max_length=80, help_text="E.g. “Big hall” or “Kitchen”.")
-    capacity = models.PositiveIntegerField(help_text="How many people fit (people).")
+    name = models.CharField(
+        max_length=80, help_text=_("E.g. “Big hall” or “Kitchen”."), verbose_name=_("name")
+    )
+    capacity = models.PositiveIntegerField(
+        help_text=_("How many people fit (people)."), verbose_name=_("capacity")
+    )
     equipment = models.CharField(
-        max_length=200, blank=True, help_text="What is in the room, e.g. “Projector, 40 chairs”."
+        max_length=200,
+        blank=True,
+        help_text=_("What is in the room, e.g. “Projector, 40 chairs”."),
+        verbose_name=_("equipment"),
     )
     price_class = models.CharField(
-        max_length=20, choices=PriceClass.choices, default=PriceClass.ON_REQUEST
+        max_length=20,
+        choices=PriceClass.choices,
+        default=PriceClass.ON_REQUEST,
+        verbose_name=_("price class"),
     )
     tariff = models.CharField(
-        max_length=120, blank=True, help_text="E.g. “€ 15 per part of day, free for residents”."
+        max_length=120,
+        blank=True,
+        help_text=_("E.g. “€ 15 per part of day, free for residents”."),
+        verbose_name=_("tariff"),
     )
     booking = models.CharField(
         max_length=200,
         blank=True,
-        help_text="A booking link or contact for this room, if it differs from the venue's.",
+        help_text=_("A booking link or contact for this room, if it differs from the venue's."),
+        verbose_name=_("booking"),
     )
 
     panels = [
@@ -44,6 +58,8 @@ class VenueRoom(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
         pass
 
     def __str__(self):
@@ -58,15 +74,19 @@ class OpeningHours(Orderable):
     """One weekly opening period: a weekday with an opening and a closing time."""
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    opens = models.TimeField(help_text="E.g. 09:00.")
-    closes = models.TimeField(help_text="E.g. 17:00. At or before the opening time: next day.")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, verbose_name=_("weekday"))
+    opens = models.TimeField(help_text=_("E.g. 09:00."), verbose_name=_("opens"))
+    closes = models.TimeField(
+        help_text=_("E.g. 17:00. At or before the opening time: next day."),
+        verbose_name=_("closes"),
+    )
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
     class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
         ordering = ["weekday", "opens"]
-        verbose_name_plural = "opening hours"
+        verbose_name_plural = _("opening hours")
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
@@ -79,14 +99,19 @@ class OpeningException(TranslatableMixin, Orderable):
     """
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_exceptions")
-    date = models.DateField()
+    date = models.DateField(verbose_name=_("date"))
     closed = models.BooleanField(
-        default=True, help_text="Closed all day. Untick and give times for special hours."
+        default=True,
+        help_text=_("Closed all day. Untick and give times for special hours."),
+        verbose_name=_("closed"),
     )
-    opens = models.TimeField(null=True, blank=True)
-    closes = models.TimeField(null=True, blank=True)
+    opens = models.TimeField(null=True, blank=True, verbose_name=_("opens"))
+    closes = models.TimeField(null=True, blank=True, verbose_name=_("closes"))
     note = models.CharField(
-        max_length=120, blank=True, help_text="Why, in a few words, e.g. “Renovation”."
+        max_length=120,
+        blank=True,
+        help_text=_("Why, in a few words, e.g. “Renovation”."),
+        verbose_name=_("note"),
     )
 
     panels = [
@@ -96,6 +121,8 @@ class OpeningException(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("opening exception")
+        verbose_name_plural = _("opening exceptions")
         ordering = ["date", "opens"]
 
     def __str__(self):

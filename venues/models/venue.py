@@ -48,33 +48,40 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
     """
 
     name = models.CharField(
-        max_length=120, help_text="The name people use, e.g. “Buurthuis De Ster”."
+        max_length=120,
+        help_text=_("The name people use, e.g. “Buurthuis De Ster”."),
+        verbose_name=_("name"),
     )
     slug = models.SlugField(
         max_length=80,
-        help_text="The end of the web address, e.g. buurthuis-de-ster. Lower case, no spaces.",
+        help_text=_("The end of the web address, e.g. buurthuis-de-ster. Lower case, no spaces."),
+        verbose_name=_("slug"),
     )
     kind = models.CharField(
         max_length=20,
         choices=VenueKind.choices,
         default=VenueKind.COMMUNITY_CENTRE,
-        help_text="What sort of place this is; residents can filter on it.",
+        help_text=_("What sort of place this is; residents can filter on it."),
+        verbose_name=_("kind"),
     )
     neighbourhood = models.ForeignKey(
         "infopoint.Neighbourhood",
         on_delete=models.PROTECT,
         related_name="venues",
-        help_text="The neighbourhood whose site shows this place.",
+        help_text=_("The neighbourhood whose site shows this place."),
+        verbose_name=_("neighbourhood"),
     )
     short_description = models.CharField(
         max_length=200,
         blank=True,
-        help_text="One sentence shown in the finder, e.g. “A bright hall with a kitchen.”",
+        help_text=_("One sentence shown in the finder, e.g. “A bright hall with a kitchen.”"),
+        verbose_name=_("short description"),
     )
     description = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text="Everything else a visitor should know: the rooms, the atmosphere, the rules.",
+        help_text=_("Everything else a visitor should know: the rooms, the atmosphere, the rules."),
+        verbose_name=_("description"),
     )
     image = models.ForeignKey(
         "infopoint.CustomImage",
@@ -82,22 +89,30 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A photo of the place. Every image has alt text (a short description).",
+        help_text=_("A photo of the place. Every image has alt text (a short description)."),
+        verbose_name=_("image"),
     )
 
-    street = models.CharField(max_length=120, blank=True)
-    house_number = models.CharField(max_length=20, blank=True, help_text="E.g. 12 or 12-bis.")
-    postcode = models.CharField(
-        max_length=7, blank=True, validators=[validate_postcode], help_text="E.g. 3521 AZ."
+    street = models.CharField(max_length=120, blank=True, verbose_name=_("street"))
+    house_number = models.CharField(
+        max_length=20, blank=True, help_text=_("E.g. 12 or 12-bis."), verbose_name=_("house number")
     )
-    city = models.CharField(max_length=80, default="Utrecht")
+    postcode = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[validate_postcode],
+        help_text=_("E.g. 3521 AZ."),
+        verbose_name=_("postcode"),
+    )
+    city = models.CharField(max_length=80, default="Utrecht", verbose_name=_("city"))
     latitude = models.DecimalField(
         max_digits=8,
         decimal_places=5,
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text="Click the map below to set it, or type it, e.g. 52.06170.",
+        help_text=_("Click the map below to set it, or type it, e.g. 52.06170."),
+        verbose_name=_("latitude"),
     )
     longitude = models.DecimalField(
         max_digits=8,
@@ -105,61 +120,81 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text="E.g. 5.13920.",
+        help_text=_("E.g. 5.13920."),
+        verbose_name=_("longitude"),
     )
 
-    phone = models.CharField(max_length=30, blank=True, help_text="E.g. 030 123 45 67.")
-    email = models.EmailField(blank=True)
-    website = models.URLField(blank=True)
+    phone = models.CharField(
+        max_length=30, blank=True, help_text=_("E.g. 030 123 45 67."), verbose_name=_("phone")
+    )
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
 
     capacity = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="The largest group that fits (people). Leave empty if you do not know.",
+        help_text=_("The largest group that fits (people). Leave empty if you do not know."),
+        verbose_name=_("capacity"),
     )
     facilities = ParentalManyToManyField(
-        Facility, blank=True, related_name="venues", help_text="Tick everything the place has."
+        Facility,
+        blank=True,
+        related_name="venues",
+        help_text=_("Tick everything the place has."),
+        verbose_name=_("facilities"),
     )
     accessibility_features = ParentalManyToManyField(
         AccessibilityFeature,
         blank=True,
         related_name="venues",
-        help_text="Tick only what you have checked yourself.",
+        help_text=_("Tick only what you have checked yourself."),
+        verbose_name=_("accessibility features"),
     )
     accessibility_notes = models.CharField(
         max_length=255,
         blank=True,
-        help_text="Anything else, e.g. “The lift is next to the bike shed”.",
+        help_text=_("Anything else, e.g. “The lift is next to the bike shed”."),
+        verbose_name=_("accessibility notes"),
     )
 
     closed_on_public_holidays = models.BooleanField(
         default=True,
-        help_text="Closed on Dutch public holidays such as King's Day, unless a dated "
-        "exception below says otherwise.",
+        help_text=_(
+            "Closed on Dutch public holidays such as King's Day, unless a dated "
+            "exception below says otherwise."
+        ),
+        verbose_name=_("closed on public holidays"),
     )
 
     price_class = models.CharField(
         max_length=20,
         choices=PriceClass.choices,
         default=PriceClass.ON_REQUEST,
-        help_text="What using the place usually costs. Rooms can say more below.",
+        help_text=_("What using the place usually costs. Rooms can say more below."),
+        verbose_name=_("price class"),
     )
     booking_info = models.TextField(
         blank=True,
-        help_text="How to book: whom to call or mail, how far ahead, what to bring.",
+        help_text=_("How to book: whom to call or mail, how far ahead, what to bring."),
+        verbose_name=_("booking info"),
     )
-    booking_url = models.URLField(blank=True, help_text="A booking form or page, if there is one.")
-    tags = ClusterTaggableManager(through=VenueTag, blank=True)
+    booking_url = models.URLField(
+        blank=True,
+        help_text=_("A booking form or page, if there is one."),
+        verbose_name=_("booking url"),
+    )
+    tags = ClusterTaggableManager(through=VenueTag, blank=True, verbose_name=_("tags"))
 
     is_active = models.BooleanField(
-        "open for use",
+        _("open for use"),
         default=True,
-        help_text="Untick when the place has closed for good: it disappears from the finder.",
+        help_text=_("Untick when the place has closed for good: it disappears from the finder."),
     )
     last_checked = models.DateField(
         null=True,
         blank=True,
-        help_text="The day someone last checked that this information is right.",
+        help_text=_("The day someone last checked that this information is right."),
+        verbose_name=_("last checked"),
     )
 
     base_form_class = NeighbourhoodScopedForm
@@ -203,7 +238,7 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
                             FieldPanel("image"),
                             FieldPanel("tags"),
                         ],
-                        heading="What is this place?",
+                        heading=_("What is this place?"),
                     ),
                     MultiFieldPanel(
                         [
@@ -216,28 +251,28 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
                                 ]
                             ),
                         ],
-                        heading="Where is it?",
+                        heading=_("Where is it?"),
                     ),
                     MultiFieldPanel(
                         [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
-                        heading="Contact",
+                        heading=_("Contact"),
                     ),
                     MultiFieldPanel(
                         [FieldPanel("is_active"), FieldPanel("last_checked")],
-                        heading="Is this still right?",
+                        heading=_("Is this still right?"),
                     ),
                 ],
-                heading="Place",
+                heading=_("Place"),
             ),
             ObjectList(
                 [
                     FieldPanel("capacity"),
-                    InlinePanel("rooms", heading="Rooms", label="Room"),
+                    InlinePanel("rooms", heading=_("Rooms"), label=_("Room")),
                     FieldPanel("facilities", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("accessibility_features", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("accessibility_notes"),
                 ],
-                heading="Rooms and facilities",
+                heading=_("Rooms and facilities"),
             ),
             ObjectList(
                 [
@@ -246,15 +281,17 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
                         "gets two Monday lines. Closing at or before the opening time means "
                         "open past midnight."
                     ),
-                    InlinePanel("opening_hours", heading="Weekly opening hours", label="Period"),
+                    InlinePanel(
+                        "opening_hours", heading=_("Weekly opening hours"), label=_("Period")
+                    ),
                     FieldPanel("closed_on_public_holidays"),
                     InlinePanel(
                         "opening_exceptions",
-                        heading="Exceptions on specific dates",
-                        label="Exception",
+                        heading=_("Exceptions on specific dates"),
+                        label=_("Exception"),
                     ),
                 ],
-                heading="Opening hours",
+                heading=_("Opening hours"),
             ),
             ObjectList(
                 [
@@ -262,12 +299,14 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
                     FieldPanel("booking_info"),
                     FieldPanel("booking_url"),
                 ],
-                heading="Booking and price",
+                heading=_("Booking and price"),
             ),
         ]
     )
 
     class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_venue_slug_per_locale")

@@ -10,9 +10,15 @@ from wagtail.models import TranslatableMixin
 class VocabularyTerm(TranslatableMixin, models.Model):
     """A term of a controlled, editable vocabulary (a facility or an accessibility feature)."""
 
-    name = models.CharField(max_length=100, help_text="The name residents see, e.g. “Kitchen”.")
+    name = models.CharField(
+        max_length=100,
+        help_text=_("The name residents see, e.g. “Kitchen”."),
+        verbose_name=_("name"),
+    )
     slug = models.SlugField(
-        max_length=60, help_text="A stable code used in links and imports, e.g. step-free."
+        max_length=60,
+        help_text=_("A stable code used in links and imports, e.g. step-free."),
+        verbose_name=_("slug"),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
@@ -29,7 +35,8 @@ class Facility(VocabularyTerm):
     """What a venue offers: kitchen, wifi, projector, piano, garden, bike parking, …"""
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name_plural = "facilities"
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_facility_slug")
         ]
@@ -42,6 +49,8 @@ class AccessibilityFeature(VocabularyTerm):
     STEP_FREE = "step-free"
 
     class Meta(VocabularyTerm.Meta):
+        verbose_name = _("accessibility feature")
+        verbose_name_plural = _("accessibility features")
         constraints = [
             models.UniqueConstraint(
                 fields=["slug", "locale"], name="unique_accessibility_feature_slug"
