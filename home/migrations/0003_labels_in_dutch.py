@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('home', '0002_homepage_contact_heading_and_more'),
-        ('venues', '0005_labels_in_dutch'),
+        ('venues', '0006_labels_in_dutch'),
     ]
 
     operations = [

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('infopoint', '0004_labels_in_dutch'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('venues', '0004_translatable_inlines'),
+        ('venues', '0005_venue_reports'),
     ]
 
     operations = [
