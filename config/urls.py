@@ -12,8 +12,8 @@ from infopoint import views as infopoint_views
 from infopoint.sitemaps import SiteSitemap
 
 urlpatterns = [
-    # Before Wagtail's own: the snippets overview, tag suggestions and starting a translation,
-    # scoped to the editor's neighbourhoods (infopoint.scoped_admin).
+    # Before Wagtail's own: the snippets overview and tag suggestions, scoped to the editor's
+    # neighbourhoods (infopoint.scoped_admin).
     path(
         "admin/snippets/",
         require_admin_access(scoped_admin.SnippetIndexView.as_view()),
@@ -28,16 +28,6 @@ urlpatterns = [
         "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
         require_admin_access(scoped_admin.tag_autocomplete),
         name="scoped_tag_model_autocomplete",
-    ),
-    path(
-        "admin/localize/submit/page/<int:page_id>/",
-        require_admin_access(scoped_admin.SubmitPageTranslationView.as_view()),
-        name="scoped_submit_page_translation",
-    ),
-    path(
-        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-        require_admin_access(scoped_admin.SubmitSnippetTranslationView.as_view()),
-        name="scoped_submit_snippet_translation",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -199,8 +199,6 @@ def _ensure_group(name, home_pages, page_codenames, collection, snippet_permissi
     group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        # Volunteers translate their own neighbourhood (infopoint.scoped_admin keeps them to it).
-        Permission.objects.get(**SUBMIT_TRANSLATION),
         *(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
             for app_label, codename in snippet_permissions
@@ -232,12 +230,6 @@ def _check_free(name, slug, hostname, port):
             f"The host name {hostname}:{port} is already taken by the site “{taken}”."
         )
     return None
-
-
-SUBMIT_TRANSLATION = {
-    "content_type__app_label": "wagtail_localize",
-    "codename": "submit_translation",
-}
 
 
 def _in_site_language(message, name):

@@ -5,10 +5,6 @@ of the editor's pages (Wagtail's root, since each language's home page is a tree
 snippets overview counts every row, a listing's neighbourhood filter offers every neighbourhood
 and tag suggestions come from every tag. A one-neighbourhood volunteer should see their own
 numbers and their own words; city-wide users (superusers, city administrators) keep Wagtail's.
-
-Translating too: editors and moderators may start a translation (wagtail-localize's
-`submit_translation`, given to their groups by `home.neighbourhoods`), but only of what they may
-edit, which wagtail-localize does not check.
 """
 
 import operator
@@ -16,7 +12,6 @@ from functools import reduce
 
 import django_filters
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +22,6 @@ from wagtail.admin.views import tags as wagtail_tags
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import ModelIndexView
-from wagtail_localize.views import submit_translations
 
 from .models import Neighbourhood
 from .permissions import LIST_ACTIONS, NeighbourhoodPermissionPolicy, neighbourhoods_of, scope_of
@@ -156,28 +150,3 @@ def tag_autocomplete(request, app_name=None, model_name=None):
         .values_list("name", flat=True)[:TAGS_LIMIT]
     )
     return JsonResponse(list(names), safe=False)
-
-
-# --- Starting a translation -------------------------------------------------------------------
-
-
-class SubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
-    """wagtail-localize's "Translate this page", for pages the user may edit."""
-
-    def get_object(self):
-        page = super().get_object()
-        if not page.permissions_for_user(self.request.user).can_edit():
-            raise PermissionDenied
-        return page
-
-
-class SubmitSnippetTranslationView(submit_translations.SubmitSnippetTranslationView):
-    """wagtail-localize's "Translate", for snippets the user may change (venues and events: in
-    their own neighbourhoods)."""
-
-    def get_object(self):
-        instance = super().get_object()
-        policy = policy_registry.get_by_type(type(instance))
-        if not policy.user_has_permission_for_instance(self.request.user, "change", instance):
-            raise PermissionDenied
-        return instance
