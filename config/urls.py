@@ -10,6 +10,8 @@ from infopoint import routing
 from infopoint import views as infopoint_views
 from infopoint.sitemaps import SiteSitemap
 
+handler500 = "infopoint.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
