@@ -11,6 +11,8 @@ from infopoint import routing, scoped_admin
 from infopoint import views as infopoint_views
 from infopoint.sitemaps import SiteSitemap
 
+handler500 = "infopoint.views.server_error"
+
 urlpatterns = [
     # Before Wagtail's own: the snippets overview and tag suggestions, scoped to the editor's
     # neighbourhoods (infopoint.scoped_admin).

@@ -10,14 +10,28 @@ what depends on what, and no change can be missed.
 
 With Redis (REDIS_URL) every app server shares the generation; with the local-memory default each
 process has its own, which is right for a single server only.
+
+A cache is a shortcut, never a dependency: when Redis is down or hangs, every read misses and
+every write is dropped (settings: short socket timeouts, IGNORE_EXCEPTIONS), so pages come from
+the database. ResilientRedisClient then leaves Redis alone for REDIS_RETRY_SECONDS, so a hanging
+Redis costs a worker one timeout per interval rather than one per cache call.
 """
 
+import functools
+import logging
+import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import ConnectionError as RedisConnectionError
 from wagtail.signals import published, unpublished
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "wijkinfo:generation"
 TIMEOUT = 60 * 60 * 24  # entries also expire on their own, so a lost signal heals within a day
@@ -68,3 +82,46 @@ def forget_when_changed(model, *, publishable=False):
     if publishable:
         published.connect(invalidate, sender=model, dispatch_uid=f"{uid}-published")
         unpublished.connect(invalidate, sender=model, dispatch_uid=f"{uid}-unpublished")
+
+
+# --- Redis that fails: miss, log once, retry later -----------------------------------------
+
+
+class ResilientRedisClient(DefaultClient):
+    """django-redis's client, which stops asking Redis for a while after a call failed.
+
+    While Redis is marked down every operation fails at once (django-redis, with
+    IGNORE_EXCEPTIONS, answers that as a miss) instead of waiting for the socket timeout again.
+    """
+
+    down_until = 0.0  # per process: each worker finds out for itself
+
+
+def _marking_failures(method):
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        if time.monotonic() < ResilientRedisClient.down_until:
+            raise ConnectionInterrupted(connection=None) from RedisConnectionError(
+                "Redis is marked down; serving without the cache."
+            )
+        try:
+            return method(self, *args, **kwargs)
+        except ConnectionInterrupted as error:
+            retry = settings.REDIS_RETRY_SECONDS
+            logger.warning(
+                "Redis is unreachable (%s); serving pages without the cache for %s s.",
+                error.__cause__,
+                retry,
+            )
+            ResilientRedisClient.down_until = time.monotonic() + retry
+            raise
+
+    return guarded
+
+
+for _name in (
+    "add", "set", "get", "get_many", "set_many", "delete", "delete_many", "delete_pattern",
+    "incr", "decr", "incr_version", "has_key", "touch", "ttl", "pttl", "expire", "pexpire",
+    "persist", "keys", "iter_keys", "clear",
+):  # fmt: skip
+    setattr(ResilientRedisClient, _name, _marking_failures(getattr(DefaultClient, _name)))

@@ -1,7 +1,12 @@
+import sys
+
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views import defaults
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 from wagtail.views import serve
@@ -62,4 +67,31 @@ def theme_css(request):
     css = f":root {{ --colour-accent: {colour}; }}\n" if HEX_COLOUR.match(colour or "") else ""
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unreachable(error):
+    """Whether `error` means the database cannot be reached (no live connection), rather than
+    a query that failed on a working one."""
+    if not isinstance(error, DatabaseError):
+        return False
+    live = connection.connection
+    return live is None or bool(getattr(live, "closed", False))
+
+
+def server_error(request):
+    """handler500: an unreachable database is a 503 in the visitor's language (from the address,
+    else the browser) with Retry-After; anything else is the plain 500 page."""
+    if not database_unreachable(sys.exc_info()[1]):
+        return defaults.server_error(request)
+    language = translation.get_language_from_path(
+        request.path_info
+    ) or translation.get_language_from_request(request)
+    with translation.override(language):
+        body = render_to_string("503.html")
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

@@ -148,3 +148,54 @@ def test_deploy_check_warns_when_rate_limits_would_count_per_process():
     result = run_with(env, "", "config.settings.production", "manage.py", "check", "--deploy")
 
     assert "infopoint.W001" in result.stdout + result.stderr
+
+
+def test_postgresql_connects_and_runs_statements_within_limits():
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps(s.DATABASES['default']['OPTIONS']))"
+    )
+    defaults = run_with(PRODUCTION_ENV, code)
+    assert defaults.returncode == 0, defaults.stderr
+    assert json.loads(defaults.stdout) == {
+        "connect_timeout": 5,
+        "options": "-c statement_timeout=20000",
+    }
+    configured = run_with(
+        {
+            **PRODUCTION_ENV,
+            "DATABASE_CONNECT_TIMEOUT": "2",
+            "DATABASE_STATEMENT_TIMEOUT_MS": "3000",
+        },
+        code,
+    )
+    assert json.loads(configured.stdout) == {
+        "connect_timeout": 2,
+        "options": "-c statement_timeout=3000",
+    }
+
+
+def test_a_database_that_never_answers_fails_fast():
+    import socket
+
+    with socket.socket() as silent:  # accepts connections, never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        code = (
+            "import time, django; django.setup(); from django.db import connection\n"
+            "started = time.monotonic()\n"
+            "try:\n    connection.ensure_connection()\n"
+            "except Exception as error:\n    print(type(error).__name__)\n"
+            "print(round(time.monotonic() - started))"
+        )
+        env = {
+            **PRODUCTION_ENV,
+            "DATABASE_URL": f"postgres://wijkinfo@127.0.0.1:{port}/wijkinfo",
+            "DATABASE_CONNECT_TIMEOUT": "1",
+        }
+        result = run_with(env, code)
+    assert result.returncode == 0, result.stderr
+    error, seconds = result.stdout.split()
+    assert error == "OperationalError"
+    assert int(seconds) <= 3

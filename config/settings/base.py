@@ -110,22 +110,43 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that hangs fails a request in seconds instead of holding the worker until
+    # gunicorn kills it: connecting and every statement have a limit (0 turns either off).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 5),
+        options=f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 20_000)}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared Redis cache when REDIS_URL is set (needed once there is more than one app server),
 # local memory otherwise.
 REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "wijkinfo"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+
+
+def redis_cache(url):
+    """The Redis cache at `url`. A Redis that is down or hangs costs a fraction of a second,
+    logged, and the page comes from the database (infopoint.cache.ResilientRedisClient)."""
+    timeout = env_int("REDIS_TIMEOUT_MS", 250) / 1000
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "wijkinfo"),
+        "OPTIONS": {
+            "CLIENT_CLASS": "infopoint.cache.ResilientRedisClient",
+            "SOCKET_CONNECT_TIMEOUT": timeout,
+            "SOCKET_TIMEOUT": timeout,
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a worker leaves a failing Redis alone before trying it again.
+REDIS_RETRY_SECONDS = env_int("REDIS_RETRY_SECONDS", 10)
 
 # --- Accounts: passwords and login throttling (django-axes) ---------------------------------
 # Signing in to the admin goes through authenticate(), where axes refuses an account, or an
