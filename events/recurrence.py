@@ -75,9 +75,7 @@ def format_rule(parts, *, until_utc=False, until_date=False):
     parts = vRecur(parts)
     if "UNTIL" in parts:
         until = _until_as_local(parts["UNTIL"][0])
-        parts["UNTIL"] = [
-            until.date() if until_date else (to_utc(until) if until_utc else until)
-        ]
+        parts["UNTIL"] = [until.date() if until_date else (to_utc(until) if until_utc else until)]
     return parts.to_ical().decode()
 
 
