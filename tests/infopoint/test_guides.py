@@ -197,4 +197,4 @@ class TestGuidesToReview:
 
         assert response.status_code == 200
         assert [page.title for page in response.context["pages"]] == ["Oud"]
-        assert "Guides to review" in client.get("/admin/").content.decode()
+        assert "Te controleren wegwijzers" in client.get("/admin/").content.decode()

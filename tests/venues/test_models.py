@@ -123,7 +123,8 @@ def test_admin_venue_editor_has_grouped_panels_a_map_and_inline_rooms(admin_clie
     page = response.content.decode()
 
     assert response.status_code == 200
-    for heading in ["What is this place?", "Where is it?", "Rooms and facilities", "Opening hours"]:
+    headings = ["Wat is deze plek?", "Waar is het?", "Ruimtes en voorzieningen", "Openingstijden"]
+    for heading in headings:  # the admin speaks Dutch
         assert heading in page
     assert "data-venue-map-picker" in page
     assert "venues/js/admin-map-picker.js" in page
