@@ -32,3 +32,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)  # noqa: F405
 # Serve static files straight from the finders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# The browser tests' live server answers in request threads that outlive a test; a connection
+# kept open between requests would still hold the test database when the run drops it.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

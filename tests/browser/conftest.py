@@ -1,6 +1,7 @@
 """Browser tests: Playwright drives Debian's Chromium (never a downloaded browser) against
 a live server of the demo city. Without Chromium they skip, unless REQUIRE_BROWSER=1 (CI)."""
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -106,6 +107,9 @@ def city_server(django_db_setup, django_db_blocker):
     server = LiveServer("localhost")
     yield server
     server.stop()
+    # A request thread that ended without closing its connection leaves it to the garbage
+    # collector; collect now, or the run cannot drop the test database.
+    gc.collect()
     if own_database is not None:
         with django_db_blocker.unblock():
             teardown_databases(own_database, verbosity=0)
