@@ -29,7 +29,7 @@ class EventFeedAdminForm(NeighbourhoodScopedForm):
     def _may_publish(self, neighbourhood):
         from wagtail.permissions import policy_registry
 
-        from .models import Event
+        from .models import Event  # lazily: the models import this module for their admin forms
 
         policy = policy_registry.get_by_type(Event)
         if neighbourhood is None:

@@ -21,6 +21,7 @@ from icalendar import Calendar
 from wagtail.models import Locale
 
 from . import recurrence
+from .models import Event, EventException, EventStatus
 from .recurrence import TZ
 
 ALLOWED_SCHEMES = {"http", "https"}
@@ -281,8 +282,6 @@ def _store(event, as_draft):
 
 
 def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags):
-    from .models import Event, EventException
-
     event = existing.get(record.uid)
     if (
         event is not None
@@ -321,8 +320,6 @@ def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags):
 
 def import_events(data, *, neighbourhood, feed=None, stdout=None):
     """Import parsed iCalendar bytes into `neighbourhood`, all or nothing."""
-    from .models import Event, EventStatus
-
     records = parse(data)
     as_draft = bool(feed and feed.import_as_drafts)
     venue = feed.default_venue if feed else None

@@ -47,7 +47,7 @@ def submit(request, page):
 def neighbourhood_forms(page, request):
     """[(neighbourhood, URL of its “Submit an event” page)] in the portal page's language, by
     name: two queries, whatever the number of neighbourhoods."""
-    from .models import EventSubmissionPage
+    from .models import EventSubmissionPage  # lazily: the page models route to these views
 
     forms = list(EventSubmissionPage.objects.live().filter(locale_id=page.locale_id))
     step = Page.steplen * 2

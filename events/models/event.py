@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,7 +12,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
-    Page,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
@@ -22,13 +20,14 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from infopoint.workflows import NeighbourhoodWorkflowMixin
+
 from .. import recurrence
 from ..choices import (
     AUDIENCE_CHOICES,
     ENDS_CHOICES,
     REPEAT_CHOICES,
     WEEK_OF_MONTH_CHOICES,
-    WEEKDAY_CHOICES,
     EventStatus,
 )
 from ..detail import detail_context
@@ -37,6 +36,7 @@ from ..links import event_url
 from ..occurrences import write_occurrences
 from ..panels import EVENT_PANELS
 from .feed import EventFeed
+from .rules import free_slug, schedule_errors
 
 
 class EventTag(TaggedItemBase):
@@ -44,6 +44,7 @@ class EventTag(TaggedItemBase):
 
 
 class Event(
+    NeighbourhoodWorkflowMixin,  # the neighbourhood's own moderators (infopoint.workflows)
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -334,28 +335,7 @@ class Event(
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.start and self.end and self.end < self.start:
-            errors["end"] = _("The end must be after the start.")
-        if self.repeat == "custom" and not self.rrule:
-            errors["rrule"] = _("Write a rule, or choose one of the plain repeat options.")
-        if self.ends == "until" and self.repeat != "none" and not self.repeat_until:
-            errors["repeat_until"] = _("Choose the last date.")
-        if self.ends == "count" and self.repeat != "none" and not self.repeat_count:
-            errors["repeat_count"] = _("Say how many times.")
-        if self.repeat_until and self.start and self.repeat_until < self.start.date():
-            errors["repeat_until"] = _("The last date cannot be before the start.")
-        if self.weekdays:
-            codes = {code for code, _label in WEEKDAY_CHOICES}
-            if not set(self.weekdays.split(",")) <= codes:
-                errors["weekdays"] = _("Use weekday codes such as MO,TH.")
-        if self.start and not errors:
-            try:
-                text = self.rule_text()
-                if text:
-                    recurrence.validate_rule(text, recurrence.to_local(self.start))
-            except recurrence.RecurrenceError as error:
-                errors["rrule" if self.repeat == "custom" else "repeat"] = str(error)
+        errors = schedule_errors(self)
         if errors:
             raise ValidationError(errors)
 
@@ -367,15 +347,10 @@ class Event(
         super().full_clean(*args, **kwargs)
 
     def _free_slug(self):
-        base = slugify(self.title)[:90] or "event"
-        slug, number = base, 1
         siblings = Event.objects.filter(
             neighbourhood_id=self.neighbourhood_id, locale_id=self.locale_id
         ).exclude(pk=self.pk)
-        while siblings.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
+        return free_slug(self.title, siblings)
 
     # Saves that only touch revision or lock bookkeeping do not change the dates.
     BOOKKEEPING_FIELDS = {
@@ -397,28 +372,6 @@ class Event(
         if update_fields is not None and set(update_fields) <= self.BOOKKEEPING_FIELDS:
             return
         write_occurrences(self)
-
-    # -- moderation ---------------------------------------------------------------------------
-
-    def get_workflow(self):
-        """The workflow on the neighbourhood's home page, so an event waits for that
-        neighbourhood's moderators, as its pages do. Wagtail assigns snippet workflows per model;
-        the one assigned to events (migration 0003) remains the fallback."""
-        cached = getattr(self, "_workflow_for", None)
-        if cached is not None and cached[0] == self.neighbourhood_id:
-            return cached[1]
-        workflow = None
-        if self.neighbourhood_id is not None:
-            home = (
-                Page.objects.filter(sites_rooted_here__neighbourhood=self.neighbourhood_id)
-                .select_related("workflowpage__workflow")
-                .first()
-            )
-            workflow = home.get_workflow() if home is not None else None
-        workflow = workflow or super().get_workflow()
-        # The admin asks several times per request (menus, panels); ask the database once.
-        self._workflow_for = (self.neighbourhood_id, workflow)
-        return workflow
 
     # -- urls and preview ---------------------------------------------------------------------
 
