@@ -93,9 +93,12 @@ def matching(queryset, query, fields, searched=None):
     `dutch` configuration, so "vergaderen" finds "vergadering") together with the partial matches
     of `word_filter`: a lazy queryset (count and slicing work), in the queryset's own order."""
     # `searched`: a wider queryset the backend can filter (only on its FilterFields).
-    hits = get_search_backend().search(query, queryset if searched is None else searched)
-    hits = hits[:MAX_BACKEND_HITS]
-    pks = [hit.pk for hit in hits]
+    # The backend sees plain words only, whoever calls: quotes and operators are no query language.
+    terms = full_text_query(search_words(query))
+    pks = []
+    if terms:
+        hits = get_search_backend().search(terms, queryset if searched is None else searched)
+        pks = [hit.pk for hit in hits[:MAX_BACKEND_HITS]]
     return queryset.filter(Q(pk__in=pks) | word_filter(query, fields))
 
 

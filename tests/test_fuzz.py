@@ -285,6 +285,8 @@ def test_the_event_submission_form_never_fails(client, lunetten, content):
         "venue": str(content["venue"].pk),
         "place": "",
         "description": "Samen breien.",
+        "cost": "paid",
+        "price": "€ 2, koffie inbegrepen",
         "image_alt": "",
         "website": "",
     }
