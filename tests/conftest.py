@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.test.utils import override_settings
 from django.utils import translation
+from django.utils.text import slugify
 from wagtail.models import Site
 
 from home.neighbourhoods import create_neighbourhood, ensure_portal
@@ -11,6 +12,7 @@ from tests import demo_city as demo_block
 from tests.clock import _frozen_clock  # noqa: F401 - an autouse fixture
 from tests.demo_city import _demo_city, demo_city  # noqa: F401 - shared fixtures
 from tests.utils import uses_test_database
+from tests.venues.factories import VenueFactory
 
 # --- How the suite runs: the clock, the order, the demo block -------------------------------
 
@@ -132,3 +134,20 @@ def lunetten(make_neighbourhood):
 @pytest.fixture
 def oost(make_neighbourhood):
     return make_neighbourhood("Oost")
+
+
+@pytest.fixture
+def make_venue(lunetten):
+    """The one way tests make a venue: Dutch, in Lunetten unless told otherwise, through
+    tests.venues.factories.VenueFactory. `make_venue("Buurthuis De Brug", neighbourhood=oost,
+    features=[step_free], house_number="4")`; `facilities=[…]` sets the facilities."""
+
+    def make(name=None, *, neighbourhood=None, features=(), **fields):
+        if name is not None:
+            fields["name"] = name
+            fields.setdefault("slug", slugify(name))
+        if features:
+            fields["accessibility"] = list(features)
+        return VenueFactory(neighbourhood=neighbourhood or lunetten, **fields)
+
+    return make

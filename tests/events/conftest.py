@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from events.models import Event, EventException
 from events.recurrence import TZ
-from venues.models import AccessibilityFeature, Venue
+from venues.models import AccessibilityFeature
 
 
 def local(*args):
@@ -68,26 +68,3 @@ def step_free():
     return AccessibilityFeature.objects.create(
         name="Drempelvrije ingang", slug=AccessibilityFeature.STEP_FREE, locale=Locale.get_default()
     )
-
-
-@pytest.fixture
-def make_venue(lunetten):
-    def make(name="Buurthuis De Lunet", *, neighbourhood=None, features=(), **fields):
-        from django.utils.text import slugify
-
-        venue = Venue.objects.create(
-            name=name,
-            slug=fields.pop("slug", slugify(name)),
-            neighbourhood=neighbourhood or lunetten,
-            street=fields.pop("street", "Hondsrug"),
-            house_number=fields.pop("house_number", "25"),
-            postcode=fields.pop("postcode", "3524 BR"),
-            locale=Locale.get_default(),
-            **fields,
-        )
-        # A ParentalManyToManyField writes its rows when the venue is saved.
-        venue.accessibility_features.set(features)
-        venue.save()
-        return venue
-
-    return make

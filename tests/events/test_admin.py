@@ -1,6 +1,5 @@
 """Editors in the admin: creating, validating, previewing, scoping and translating events."""
 
-import json
 import re
 from datetime import timedelta
 from html import unescape
@@ -13,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from events.models import Event, Occurrence
 from tests.events.conftest import local
@@ -30,7 +30,7 @@ def form_data(neighbourhood, **overrides):
         "slug": "",
         "neighbourhood": neighbourhood.pk,
         "summary": "Samen lunchen.",
-        "description": json.dumps({"blocks": [], "entityMap": {}}),
+        "description": rich_text(""),
         "start": f"{day:%Y-%m-%d} 12:00",
         "end": f"{day:%Y-%m-%d} 13:30",
         "repeat": "weekly",
@@ -41,18 +41,18 @@ def form_data(neighbourhood, **overrides):
         "audience": "everyone",
         "is_free": "on",
         "tags": "eten",
-        "exceptions-TOTAL_FORMS": "1",
-        "exceptions-INITIAL_FORMS": "0",
-        "exceptions-MIN_NUM_FORMS": "0",
-        "exceptions-MAX_NUM_FORMS": "1000",
-        "exceptions-0-date": f"{day + timedelta(weeks=1):%Y-%m-%d}",
-        "exceptions-0-action": "cancel",
-        "exceptions-0-note": "Vakantie",
-        "exceptions-0-ORDER": "1",
+        "exceptions": inline_formset(
+            [
+                {
+                    "date": f"{day + timedelta(weeks=1):%Y-%m-%d}",
+                    "action": "cancel",
+                    "note": "Vakantie",
+                }
+            ]
+        ),
         "action-publish": "publish",
     }
-    data.update(overrides)
-    return data
+    return {**nested_form_data(data), **overrides}
 
 
 def test_editor_publishes_a_weekly_event_with_a_cancelled_date(admin_client, lunetten):

@@ -225,7 +225,7 @@ def test_archive_lists_past_dates(client, lunetten, make_event):
 
 
 def test_detail_shows_dates_status_venue_and_json_ld(client, lunetten, make_event, make_venue):
-    hall = make_venue("Buurthuis De Lunet", latitude="52.06", longitude="5.14")
+    hall = make_venue("Buurthuis De Lunet", postcode="3524 BR", latitude="52.06", longitude="5.14")
     start = soon(1)
     event = make_event(
         "Taalcafé",

@@ -23,9 +23,7 @@ class TestNeighbourhoodHome:
         add_news(section(lunetten, NewsIndexPage), 5)
         add_guide(section(lunetten, GuideIndexPage), "Energie", "energie", topic="money")
         home = lunetten.home_page.specific
-        feature(
-            home, make_venue(lunetten, "Buurthuis De Brug", street="Brugstraat", house_number="4")
-        )
+        feature(home, make_venue("Buurthuis De Brug", street="Brugstraat", house_number="4"))
         settings = InformationPointSettings.for_site(lunetten.site)
         settings.name = "Wijkinformatiepunt Lunetten"
         settings.opening_hours = "Dinsdag 10–12 uur"
@@ -76,7 +74,7 @@ class TestNeighbourhoodHome:
         add_news(section(lunetten, NewsIndexPage), 2)
         add_guide(section(lunetten, GuideIndexPage), "Energie", "energie", topic="money")
         home = lunetten.home_page.specific
-        feature(home, make_venue(lunetten, "Buurthuis"))
+        feature(home, make_venue("Buurthuis"))
         home.news_heading = "Uit de wijk"
         home.show_featured_venues = False
         home.show_guide_topics = False
@@ -104,7 +102,7 @@ class TestNeighbourhoodHome:
         english_home = (
             lunetten.home_page.get_translations().get(locale__language_code="en").specific
         )
-        feature(english_home, make_venue(lunetten, "Buurthuis"))
+        feature(english_home, make_venue("Buurthuis"))
 
         html = get(client, lunetten, "/en/").content.decode()
 
@@ -120,7 +118,7 @@ class TestNeighbourhoodHome:
             add_guide(guides, f"Gids {number}", f"gids-{number}", topic="money")
         feature(
             lunetten.home_page.specific,
-            *[make_venue(lunetten, f"Buurthuis {number}") for number in range(6)],
+            *[make_venue(f"Buurthuis {number}") for number in range(6)],
         )
         get(client, lunetten, "/nl/")  # warm the site's menu cache
 

@@ -58,21 +58,6 @@ def lunetten_guides(lunetten):
 
 
 @pytest.fixture
-def make_venue():
-    from venues.models import Venue
-
-    def make(neighbourhood, name, slug=None, **fields):
-        return Venue.objects.create(
-            neighbourhood=neighbourhood,
-            name=name,
-            slug=slug or name.lower().replace(" ", "-"),
-            **fields,
-        )
-
-    return make
-
-
-@pytest.fixture
 def contact(lunetten):
     home = lunetten.home_page
     page = FormPage(

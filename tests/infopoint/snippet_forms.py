@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from events.models import Event
 from events.recurrence import TZ
@@ -37,15 +38,6 @@ def name_of(item):
     return item.title if isinstance(item, Event) else item.name
 
 
-def formset(prefix):
-    return {
-        f"{prefix}-TOTAL_FORMS": "0",
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
 def form_data(item, **changes):
     if isinstance(item, Venue):
         data = {
@@ -59,9 +51,9 @@ def form_data(item, **changes):
             "city": "Utrecht",
             "price_class": item.price_class,
             "is_active": "on",
-            **formset("rooms"),
-            **formset("opening_hours"),
-            **formset("opening_exceptions"),
+            "rooms": inline_formset([]),
+            "opening_hours": inline_formset([]),
+            "opening_exceptions": inline_formset([]),
         }
     elif isinstance(item, Event):
         local_start = item.start.astimezone(TZ)
@@ -70,7 +62,7 @@ def form_data(item, **changes):
             "slug": item.slug,
             "neighbourhood": item.neighbourhood_id,
             "summary": item.summary,
-            "description": '{"blocks": [], "entityMap": {}}',
+            "description": rich_text(""),
             "start": f"{local_start:%Y-%m-%d %H:%M}",
             "end": f"{item.end.astimezone(TZ):%Y-%m-%d %H:%M}",
             "repeat": "none",
@@ -79,7 +71,7 @@ def form_data(item, **changes):
             "status": "EventScheduled",
             "audience": "everyone",
             "is_free": "on",
-            **formset("exceptions"),
+            "exceptions": inline_formset([]),
         }
     else:
         data = {
@@ -88,8 +80,7 @@ def form_data(item, **changes):
             "neighbourhood": item.neighbourhood_id,
             "active": "on",
         }
-    data.update(changes)
-    return data
+    return {**nested_form_data(data), **changes}
 
 
 def new_name(item):

@@ -1,6 +1,7 @@
 """Editors can open every information-point page type in the admin."""
 
 import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from infopoint.models import GuideIndexPage, NewsIndexPage
 from tests.infopoint.conftest import add_guide, add_news, section
@@ -59,26 +60,18 @@ class TestEditing:
         client.force_login(admin_user)
         response = client.post(
             f"/admin/pages/add/infopoint/newspage/{index.pk}/",
-            {
-                "title": "Straatfeest",
-                "slug": "straatfeest",
-                "date": "2026-06-01",
-                "intro": '{"blocks": [{"key": "a", "type": "unstyled", "text": "Kom ook!", '
-                '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
-                "body-count": "1",
-                "body-0-type": "paragraph",
-                "body-0-deleted": "",
-                "body-0-order": "0",
-                "body-0-value": '{"blocks": [{"key": "b", "type": "unstyled", "text": '
-                '"Op zaterdag.", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}], '
-                '"entityMap": {}}',
-                "tags": "feest",
-                "related_links-TOTAL_FORMS": "0",
-                "related_links-INITIAL_FORMS": "0",
-                "related_links-MIN_NUM_FORMS": "0",
-                "related_links-MAX_NUM_FORMS": "1000",
-                "action-publish": "publish",
-            },
+            nested_form_data(
+                {
+                    "title": "Straatfeest",
+                    "slug": "straatfeest",
+                    "date": "2026-06-01",
+                    "intro": rich_text("<p>Kom ook!</p>"),
+                    "body": streamfield([("paragraph", rich_text("<p>Op zaterdag.</p>"))]),
+                    "tags": "feest",
+                    "related_links": inline_formset([]),
+                    "action-publish": "publish",
+                }
+            ),
         )
         assert response.status_code == 302, response.content.decode()[:2000]
         page = NewsPage.objects.get(slug="straatfeest")

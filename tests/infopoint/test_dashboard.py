@@ -69,7 +69,7 @@ class TestEventsWithoutVenue:
     def test_lists_the_neighbourhoods_coming_events_that_have_no_place(
         self, client, lunetten, oost, make_venue
     ):
-        venue = make_venue(lunetten, "Buurthuis De Lunet")
+        venue = make_venue("Buurthuis De Lunet")
         missing = add_event(lunetten, "Buurtlunch zonder plek")
         add_event(lunetten, "Met plek", venue=venue)
         add_event(lunetten, "Online", online_url="https://meet.example.org/x")

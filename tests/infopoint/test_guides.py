@@ -122,7 +122,7 @@ class TestGuidePage:
     def test_a_chosen_venue_shows_its_current_name_and_address(
         self, client, lunetten, lunetten_guides, make_venue
     ):
-        venue = make_venue(lunetten, "Buurthuis De Brug", street="Brugstraat", house_number="4")
+        venue = make_venue("Buurthuis De Brug", street="Brugstraat", house_number="4")
         add_guide(
             lunetten_guides, "Waar", "waar", body=[{"type": "venue", "value": {"venue": venue.pk}}]
         )

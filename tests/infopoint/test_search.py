@@ -25,8 +25,8 @@ class TestSearch:
     ):
         add_guide(lunetten_guides, "Koffieochtend", "koffie", intro="<p>Samen koffie drinken.</p>")
         add_guide(section(oost, GuideIndexPage), "Koffie in Oost", "koffie-oost")
-        make_venue(lunetten, "Koffie & Co", street="Hondsrug", house_number="1")
-        make_venue(oost, "Koffie Oost")
+        make_venue("Koffie & Co", street="Hondsrug", house_number="1")
+        make_venue("Koffie Oost", neighbourhood=oost)
 
         response = get(client, lunetten, "/nl/zoeken/?q=koffie")
         found = groups(response)
@@ -43,7 +43,7 @@ class TestSearch:
     def test_the_portal_searches_the_whole_city(self, client, portal, lunetten, oost, make_venue):
         add_guide(section(lunetten, GuideIndexPage), "Koffie in Lunetten", "koffie")
         add_guide(section(oost, GuideIndexPage), "Koffie in Oost", "koffie-oost")
-        make_venue(oost, "Koffie Oost")
+        make_venue("Koffie Oost", neighbourhood=oost)
 
         found = groups(client.get("/nl/zoeken/?q=koffie", HTTP_HOST="localhost"))
 
@@ -106,7 +106,7 @@ class TestSearch:
     ):
         add_news(lunetten_news, count, title="Nieuws uit Lunetten", bulk=count > 10)
         for number in range(min(count, 20)):
-            make_venue(lunetten, f"Lunetten buurthuis {number}")
+            make_venue(f"Lunetten buurthuis {number}")
         add_guide(section(lunetten, GuideIndexPage), "Gids voor Lunetten", "gids")
         # Warm the caches (menus, the finder's address) as any earlier visitor would have.
         get(client, lunetten, "/nl/zoeken/?q=lunetten")

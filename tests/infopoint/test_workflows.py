@@ -1,7 +1,6 @@
 """Moderation per neighbourhood: an editor submits, a moderator of the same neighbourhood approves
 or asks for changes and is told by e-mail; moderators of other neighbourhoods are not involved."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -9,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import Locale, Page, TaskState, Workflow, WorkflowPage, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import Event
 from home.neighbourhoods import create_neighbourhood
@@ -19,19 +19,6 @@ from tests.infopoint.conftest import section
 pytestmark = pytest.mark.clock
 
 EVENTS = "/admin/snippets/events/event"
-EMPTY_RICH_TEXT = json.dumps({"blocks": [], "entityMap": {}})
-
-
-def rich_text(text):
-    block = {
-        "key": "a",
-        "type": "unstyled",
-        "text": text,
-        "depth": 0,
-        "inlineStyleRanges": [],
-        "entityRanges": [],
-    }
-    return json.dumps({"blocks": [block], "entityMap": {}})
 
 
 @pytest.fixture
@@ -132,12 +119,11 @@ def page_form(**overrides):
     data = {
         "title": "Spreekuur",
         "slug": "spreekuur",
-        "intro": rich_text("Elke dinsdag."),
-        "body-count": "0",
+        "intro": rich_text("<p>Elke dinsdag.</p>"),
+        "body": streamfield([]),
         "action-submit": "Submit",
     }
-    data.update(overrides)
-    return data
+    return {**nested_form_data(data), **overrides}
 
 
 def submit_page(client, editor, page):
@@ -219,7 +205,7 @@ def event_form(event, **overrides):
         "slug": event.slug,
         "neighbourhood": event.neighbourhood_id,
         "summary": event.summary,
-        "description": EMPTY_RICH_TEXT,
+        "description": rich_text(""),
         "start": f"{local:%Y-%m-%d %H:%M}",
         "end": f"{timezone.localtime(event.end):%Y-%m-%d %H:%M}",
         "repeat": "none",
@@ -229,14 +215,10 @@ def event_form(event, **overrides):
         "audience": "everyone",
         "is_free": "on",
         "tags": "",
-        "exceptions-TOTAL_FORMS": "0",
-        "exceptions-INITIAL_FORMS": "0",
-        "exceptions-MIN_NUM_FORMS": "0",
-        "exceptions-MAX_NUM_FORMS": "1000",
+        "exceptions": inline_formset([]),
         "action-submit": "Submit",
     }
-    data.update(overrides)
-    return data
+    return {**nested_form_data(data), **overrides}
 
 
 def submit_event(client, editor, event):

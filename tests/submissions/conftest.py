@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 from PIL import Image
 
-from tests.events.conftest import make_venue  # noqa: F401 - shared with the events tests
 from tests.utils import host
 
 SUBMIT_PATH = "/nl/evenement-aanmelden/"

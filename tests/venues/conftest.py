@@ -1,6 +1,5 @@
 import pytest
 
-from tests.venues.factories import VenueFactory
 from venues.demo import ensure_vocabulary
 from venues.models import AccessibilityFeature, Facility
 
@@ -22,12 +21,3 @@ def step_free(terms):
     return AccessibilityFeature.objects.get(
         slug=AccessibilityFeature.STEP_FREE, locale__language_code="nl"
     )
-
-
-@pytest.fixture
-def make_venue(lunetten):
-    def make(**kwargs):
-        kwargs.setdefault("neighbourhood", lunetten)
-        return VenueFactory(**kwargs)
-
-    return make

@@ -6,7 +6,9 @@ from venues.models import PriceClass, Venue, VenueKind
 
 
 class VenueFactory(factory.django.DjangoModelFactory):
-    """A Dutch venue in a neighbourhood; pass facilities=[…] and accessibility=[…] as terms."""
+    """A Dutch venue in a neighbourhood; pass facilities=[…] and accessibility=[…] as terms.
+
+    Tests ask for it through the `make_venue` fixture (tests/conftest.py)."""
 
     class Meta:
         model = Venue
@@ -18,8 +20,9 @@ class VenueFactory(factory.django.DjangoModelFactory):
     locale = factory.LazyFunction(
         lambda: Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
     )
-    short_description = factory.Faker("sentence", locale="nl_NL")
-    street = factory.Faker("street_name", locale="nl_NL")
+    # Fixed words, not random ones: a random sentence could match what a search test looks for.
+    short_description = ""
+    street = "Hondsrug"
     house_number = factory.Sequence(lambda n: str(n + 1))
     postcode = "3526 AB"
     capacity = 20

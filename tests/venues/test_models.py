@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail.models import Locale, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from tests.venues.factories import VenueFactory
 from venues.demo import PLACES
@@ -141,28 +142,14 @@ def test_admin_creates_a_venue_with_rooms_and_hours(admin_client, lunetten, kitc
         "city": "Utrecht",
         "postcode": "3521az",
         "price_class": "free",
-        "facilities": [kitchen.pk],
         "closed_on_public_holidays": "on",
         "is_active": "on",
-        "rooms-TOTAL_FORMS": "1",
-        "rooms-INITIAL_FORMS": "0",
-        "rooms-MIN_NUM_FORMS": "0",
-        "rooms-MAX_NUM_FORMS": "1000",
-        "rooms-0-name": "Zaal",
-        "rooms-0-capacity": "30",
-        "rooms-0-price_class": "free",
-        "opening_hours-TOTAL_FORMS": "1",
-        "opening_hours-INITIAL_FORMS": "0",
-        "opening_hours-MIN_NUM_FORMS": "0",
-        "opening_hours-MAX_NUM_FORMS": "1000",
-        "opening_hours-0-weekday": "1",
-        "opening_hours-0-opens": "19:00",
-        "opening_hours-0-closes": "22:00",
-        "opening_exceptions-TOTAL_FORMS": "0",
-        "opening_exceptions-INITIAL_FORMS": "0",
-        "opening_exceptions-MIN_NUM_FORMS": "0",
-        "opening_exceptions-MAX_NUM_FORMS": "1000",
+        "rooms": inline_formset([{"name": "Zaal", "capacity": "30", "price_class": "free"}]),
+        "opening_hours": inline_formset([{"weekday": "1", "opens": "19:00", "closes": "22:00"}]),
+        "opening_exceptions": inline_formset([]),
     }
+    # Several values for one field stay a list (nested_form_data would number them).
+    data = {**nested_form_data(data), "facilities": [kitchen.pk]}
     response = admin_client.post("/admin/snippets/venues/venue/add/", data)
 
     assert response.status_code == 302, response.context["form"].errors
