@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import Event
-from infopoint.models import Neighbourhood
+from infopoint.models import GuidePage, Neighbourhood, NewsPage
 from venues.models import Venue
 
 # Clock: events are dated from today.
@@ -59,3 +59,34 @@ def test_english_agenda_lists_an_untranslated_event_in_dutch(city_db, page, site
     assert title.count() == 1
     assert title.get_attribute("lang") == "nl"
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_a_page_not_yet_in_arabic_keeps_the_arabic_layout_around_its_dutch_text(
+    city_db, page, site_url, axe, artifacts
+):
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    arabic = Locale.objects.get(language_code="ar")
+    sections = {NewsPage: "/ar/news/", GuidePage: "/ar/guides/"}
+    path, dutch = next(
+        (f"{prefix}{item.slug}/", item)
+        for model, prefix in sections.items()
+        for item in model.objects.live()
+        .descendant_of(lunetten.home_page)
+        .filter(locale__language_code="nl")
+        if not item.has_translation(arabic)
+    )
+    page.goto(site_url(lunetten, path))
+    page.screenshot(path=str(artifacts / "untranslated-ar.png"), full_page=True)
+
+    # The chrome follows the visitor's language, mirrored; the Dutch text runs left to right.
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    width = page.viewport_size["width"]
+    name_box = page.locator(".site-header__name").bounding_box()
+    assert name_box["x"] + name_box["width"] > width * 0.6
+    assert page.locator(".translation-notice").is_visible()
+    content = page.locator(".translation-fallback")
+    assert content.get_attribute("lang") == "nl"
+    assert content.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert dutch.title in content.locator("h1").inner_text()
+    assert axe(page) == []
