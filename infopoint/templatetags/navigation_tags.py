@@ -85,6 +85,8 @@ def _language_links(page, request, routed):
         p.locale.language_code: p
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     }
+    # What a language without a translation shows is the Dutch page, at its Dutch slugs.
+    source = translations.get(settings.LANGUAGE_CODE, page)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -93,9 +95,9 @@ def _language_links(page, request, routed):
         if not exact:
             # Not translated yet: the page shows in Dutch inside that language's site, under
             # its nearest translated ancestor (infopoint.translation).
-            target = _nearest_translated_ancestor(page, code)
+            target = _nearest_translated_ancestor(source, code)
             if target is not None:
-                parts = page.url_path.strip("/").split("/")
+                parts = source.url_path.strip("/").split("/")
                 remainder = "".join(f"{part}/" for part in parts[target.depth - 1 :])
         if target is None:
             continue

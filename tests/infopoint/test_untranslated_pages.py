@@ -140,3 +140,21 @@ class TestUntranslatedPages:
         assert result.url == "/ar/guides/grofvuil/"
         assert result.lang == "nl"
         assert get(client, lunetten, result.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_from_an_english_page_the_arabic_link_reaches_the_page_not_yet_in_arabic(client, lunetten):
+    """The English page has English slugs; Arabic shows the Dutch page, at its Dutch slugs."""
+    dutch = add_guide(section(lunetten, GuideIndexPage), "Mantelzorg", "mantelzorg")
+    english = translate(
+        dutch, Locale.objects.get(language_code="en"), {"title": "Carers", "slug": "carers"}
+    )
+    assert english.url_path.endswith("/carers/")
+
+    html = get(client, lunetten, "/en/guides/carers/").content.decode()
+    pattern = r'class="language-switcher__link" href="([^"]+)" lang="(\w+)"'
+    switcher = {lang: href for href, lang in re.findall(pattern, html)}
+
+    assert switcher["ar"] == "/ar/guides/mantelzorg/"
+    assert get(client, lunetten, switcher["ar"]).status_code == 200
+    assert get(client, lunetten, switcher["tr"]).status_code == 200
