@@ -8,11 +8,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.db.models import Count, OuterRef, Subquery, Window
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from infopoint.dashboard import LIMIT, NeighbourhoodPanel
+from infopoint.dashboard import NeighbourhoodPanel
 
 from .models import Event, EventStatus, Occurrence
 
@@ -54,11 +54,8 @@ class EventsWithoutVenuePanel(NeighbourhoodPanel):
         )
 
     def get_rows(self, request, neighbourhoods):
-        events = list(
-            self.queryset(neighbourhoods)
-            .select_related("neighbourhood")
-            .annotate(total=Window(Count("pk")))
-            .order_by("next_start", "title")[:LIMIT]
+        events = self.first_rows(
+            self.queryset(neighbourhoods).select_related("neighbourhood"), "next_start", "title"
         )
         edit = Event.snippet_viewset.get_url_name("edit")
         for event in events:

@@ -51,6 +51,12 @@ class NeighbourhoodPanel(Component):
             return ""
         return super().render_html(parent_context)
 
+    @staticmethod
+    def first_rows(queryset, *ordering):
+        """The first LIMIT rows in `ordering`, each carrying the total of all rows (one query:
+        a window count, read by get_context_data for "and n more")."""
+        return list(queryset.annotate(total=Window(Count("pk"))).order_by(*ordering)[:LIMIT])
+
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         neighbourhoods = _neighbourhoods(request)
@@ -82,11 +88,8 @@ class GuidesToCheckPanel(NeighbourhoodPanel):
 
     def get_rows(self, request, neighbourhoods):
         homes = _home_paths(request, neighbourhoods)
-        guides = list(
-            self.queryset(request, neighbourhoods)
-            .select_related("locale")
-            .annotate(total=Window(Count("pk")))
-            .order_by("last_checked", "title")[:LIMIT]
+        guides = self.first_rows(
+            self.queryset(request, neighbourhoods).select_related("locale"), "last_checked", "title"
         )
         for guide in guides:
             guide.neighbourhood = homes.get(guide.path[: Page.steplen * 2])

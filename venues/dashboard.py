@@ -5,10 +5,9 @@ only to people who work for a neighbourhood and only their neighbourhoods' rows.
 """
 
 from django.contrib.admin.utils import quote
-from django.db.models import Count, Window
 from django.urls import reverse
 
-from infopoint.dashboard import LIMIT, NeighbourhoodPanel
+from infopoint.dashboard import NeighbourhoodPanel
 
 from .models import Venue, VenueReport
 
@@ -25,11 +24,8 @@ class VenueReportsPanel(NeighbourhoodPanel):
         return VenueReport.objects.filter(venue__neighbourhood__in=neighbourhoods, done=False)
 
     def get_rows(self, request, neighbourhoods):
-        reports = list(
-            self.queryset(neighbourhoods)
-            .select_related("venue__neighbourhood")
-            .annotate(total=Window(Count("pk")))
-            .order_by("created_at", "pk")[:LIMIT]
+        reports = self.first_rows(
+            self.queryset(neighbourhoods).select_related("venue__neighbourhood"), "created_at", "pk"
         )
         edit = Venue.snippet_viewset.get_url_name("edit")
         for report in reports:
