@@ -73,19 +73,19 @@ class SearchScope:
 MAX_BACKEND_HITS = 1000
 
 
-def word_filter(query, fields, prefix=""):
+def word_filter(query, fields, prefix="", also=None):
     """Partial matches: every word of `query` inside one of `fields` ("Stoelyoga" for "yoga",
-    "fietsen" for "fiets"). The agenda's text filter and site search share it, so they agree."""
+    "fietsen" for "fiets"), or matching `also(word)` where given (a tag, say). The agenda's text
+    filter, the finder and site search share it, so they agree; one condition in one query."""
     words = search_words(query)  # capped in number and length, control characters gone
     if not words:
         return Q()
-    return reduce(
-        and_,
-        (
-            reduce(or_, (Q(**{f"{prefix}{field}__icontains": word}) for field in fields))
-            for word in words
-        ),
-    )
+
+    def anywhere(word):
+        condition = reduce(or_, (Q(**{f"{prefix}{field}__icontains": word}) for field in fields))
+        return condition | also(word) if also is not None else condition
+
+    return reduce(and_, (anywhere(word) for word in words))
 
 
 def matching(queryset, query, fields, searched=None):

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from infopoint.search import search_words
+from infopoint.search import word_filter
 
 from .models.parts import OpeningException, OpeningHours, VenueRoom
 from .models.venue import Venue, VenueTag
@@ -83,20 +83,16 @@ class FinderFilterSet(django_filters.FilterSet):
         return {name: value for name, value in data.items() if value not in ("", None, [], False)}
 
     def filter_text(self, queryset, name, value):
-        """Every word must match somewhere: one condition in one query, however many words
-        (capped by infopoint.search.search_words), with tags as EXISTS rather than a join."""
-        condition = Q()
-        for word in search_words(value):
-            condition &= (
-                Q(name__icontains=word)
-                | Q(short_description__icontains=word)
-                | Q(street__icontains=word)
-                | Q(postcode__icontains=word)
-                | Exists(
-                    VenueTag.objects.filter(content_object=OuterRef("pk"), tag__name__iexact=word)
-                )
+        """Every word must match somewhere (infopoint.search.word_filter: capped, one condition
+        in one query), a tag counting as EXISTS rather than a join."""
+
+        def tagged(word):
+            return Exists(
+                VenueTag.objects.filter(content_object=OuterRef("pk"), tag__name__iexact=word)
             )
-        return queryset.filter(condition)
+
+        fields = ["name", "short_description", "street", "postcode"]
+        return queryset.filter(word_filter(value, fields, also=tagged))
 
     def filter_facilities(self, queryset, name, slugs):
         # Several facilities mean all of them: one EXISTS per term (no duplicate rows).
