@@ -1,11 +1,14 @@
-"""Admin reports for volunteers: what needs their attention."""
+"""Admin reports and actions for volunteers: what needs their attention."""
 
 import datetime
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.views.reports import PageReportView
 
-from .models import GuidePage
+from .models import GuidePage, GuideReport
+from .reports import mark_done
 
 
 class GuidesToReviewView(PageReportView):
@@ -34,3 +37,10 @@ class GuidesToReviewView(PageReportView):
             .order_by("last_checked", "title")
         )
         return super().get_queryset()
+
+
+@require_POST
+def mark_guide_report_done(request, pk):
+    """Whoever may edit the guide marks a report about it done."""
+    report = get_object_or_404(GuideReport.objects.select_related("guide"), pk=pk)
+    return mark_done(request, report, report.guide.permissions_for_user(request.user).can_edit())

@@ -12,12 +12,14 @@ import copy
 
 from django.conf import settings
 from django.db.models import Count, Q, Window
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, Revision, Task, TaskState, WorkflowTask
 
-from .models import GuidePage
+from .models import GuidePage, GuideReport
 from .permissions import neighbourhoods_of
 
 LIMIT = 20
@@ -94,6 +96,52 @@ class GuidesToCheckPanel(NeighbourhoodPanel):
         for guide in guides:
             guide.neighbourhood = homes.get(guide.path[: Page.steplen * 2])
         return guides
+
+
+class ReportsPanel(NeighbourhoodPanel):
+    """Open reports about the user's neighbourhoods' things, oldest first, each with a link to
+    put the thing right and a "done" button. Subclasses give `heading`, `subject_heading`,
+    `empty_text`, `done_url_name` and `queryset(neighbourhoods)` (with what `subject_name` and
+    `edit_url()` read selected)."""
+
+    template_name = "infopoint/dashboard/reports.html"
+    heading = subject_heading = empty_text = done_url_name = ""
+
+    def queryset(self, neighbourhoods):
+        raise NotImplementedError
+
+    def get_rows(self, request, neighbourhoods):
+        reports = self.first_rows(self.queryset(neighbourhoods), "created_at", "pk")
+        for report in reports:
+            report.neighbourhood_name = getattr(report.neighbourhood_of_subject(), "name", "")
+            report.done_url = reverse(self.done_url_name, args=[report.pk])
+        return reports
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(
+            panel_id=self.name.replace("_", "-"),
+            heading=self.heading,
+            subject_heading=self.subject_heading,
+            empty_text=self.empty_text,
+        )
+        return context
+
+
+class GuideReportsPanel(ReportsPanel):
+    """Open "outdated information" reports about the user's neighbourhoods' guides."""
+
+    name = "guide_reports"
+    order = 230
+    heading = gettext_lazy("Guides residents reported as outdated")
+    subject_heading = gettext_lazy("Guide")
+    empty_text = gettext_lazy("No open reports about your guides.")
+    done_url_name = "guide_report_done"
+
+    def queryset(self, neighbourhoods):
+        return GuideReport.objects.filter(
+            neighbourhood__in=neighbourhoods, done=False
+        ).select_related("guide", "neighbourhood")
 
 
 class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):

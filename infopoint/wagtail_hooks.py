@@ -13,9 +13,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import scoped_admin
-from .admin_views import GuidesToReviewView
-from .dashboard import AwaitingReviewPanel, GuidesToCheckPanel
-from .models import Neighbourhood
+from .admin_views import GuidesToReviewView, mark_guide_report_done
+from .dashboard import AwaitingReviewPanel, GuideReportsPanel, GuidesToCheckPanel
+from .models import GuideReport, Neighbourhood
 from .registry import NEIGHBOURHOOD_SECTIONS, RETENTION, SEARCH_SOURCES, Retention, Section
 from .search import PageSearchSource
 
@@ -53,6 +53,7 @@ def register_guide_review_urls():
             GuidesToReviewView.as_view(results_only=True),
             name="guides_to_review_results",
         ),
+        path("guide-reports/<int:pk>/done/", mark_guide_report_done, name="guide_report_done"),
     ]
 
 
@@ -81,6 +82,7 @@ def add_neighbourhood_panels(request, panels):
         for panel in panels
     ]
     panels.append(GuidesToCheckPanel())
+    panels.append(GuideReportsPanel())
 
 
 @hooks.register(SEARCH_SOURCES)
@@ -151,4 +153,16 @@ def failed_logins_retention():
         "attempt_time",
         "LOGIN_ATTEMPT_RETENTION_DAYS",
         order=90,
+    )
+
+
+@hooks.register(RETENTION)
+def guide_reports_retention():
+    """A resident's report may carry their e-mail address; seen to or not, it goes in time."""
+    return Retention(
+        "reports about guides",
+        GuideReport.objects.all,
+        "created_at",
+        "REPORT_RETENTION_DAYS",
+        order=31,
     )

@@ -1,34 +1,27 @@
 """The meeting places' chore on the volunteers' dashboard: what residents reported out of date.
 
-Registered in venues/wagtail_hooks.py; built on infopoint's NeighbourhoodPanel, which shows it
-only to people who work for a neighbourhood and only their neighbourhoods' rows.
+Registered in venues/wagtail_hooks.py; built on infopoint's ReportsPanel, which shows it only to
+people who work for a neighbourhood and only their neighbourhoods' rows.
 """
 
-from django.contrib.admin.utils import quote
-from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from infopoint.dashboard import NeighbourhoodPanel
+from infopoint.dashboard import ReportsPanel
 
-from .models import Venue, VenueReport
+from .models import VenueReport
 
 
-class VenueReportsPanel(NeighbourhoodPanel):
-    """Open "outdated information" reports about the user's neighbourhoods' venues, oldest
-    first, each with a button to mark it done once the venue is put right."""
+class VenueReportsPanel(ReportsPanel):
+    """Open "outdated information" reports about the user's neighbourhoods' venues."""
 
     name = "venue_reports"
-    template_name = "venues/dashboard/venue_reports.html"
     order = 220
+    heading = _("Outdated information reported by residents")
+    subject_heading = _("Meeting place")
+    empty_text = _("No open reports about your meeting places.")
+    done_url_name = "venue_report_done"
 
     def queryset(self, neighbourhoods):
-        return VenueReport.objects.filter(venue__neighbourhood__in=neighbourhoods, done=False)
-
-    def get_rows(self, request, neighbourhoods):
-        reports = self.first_rows(
-            self.queryset(neighbourhoods).select_related("venue__neighbourhood"), "created_at", "pk"
-        )
-        edit = Venue.snippet_viewset.get_url_name("edit")
-        for report in reports:
-            report.edit_url = reverse(edit, args=[quote(report.venue_id)])
-            report.done_url = reverse("venue_report_done", args=[report.pk])
-        return reports
+        return VenueReport.objects.filter(
+            venue__neighbourhood__in=neighbourhoods, done=False
+        ).select_related("venue__neighbourhood")

@@ -3,22 +3,16 @@
 import logging
 from datetime import timedelta
 
-from django import forms
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from infopoint import scope
-from infopoint.antispam import RateLimit
+from infopoint.reports import report_view
 
 from .detail import detail_context
 from .filters import FinderFilterSet
@@ -153,96 +147,13 @@ def venue_detail(request, page, slug, now=None):
     return TemplateResponse(request, "venues/venue_detail.html", context)
 
 
-class ReportForm(forms.Form):
-    """A resident tells the editors what is out of date."""
-
-    message = forms.CharField(
-        label=_("What is not right?"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=2000,
-        help_text=_("For example: the opening hours changed, or the lift is out of order."),
-    )
-    email = forms.EmailField(
-        label=_("Your e-mail address (optional)"),
-        required=False,
-        help_text=_("Only if you would like an answer."),
-    )
-    # Bots fill every field; people never see this one.
-    website = forms.CharField(required=False, widget=forms.HiddenInput)
-
-
-def _editor_addresses(neighbourhood):
-    users = (
-        get_user_model()
-        .objects.filter(
-            groups__in=[neighbourhood.editors_id, neighbourhood.moderators_id], is_active=True
-        )
-        .exclude(email="")
-    )
-    addresses = sorted(set(users.values_list("email", flat=True)))
-    return addresses or [a for _name, a in settings.ADMINS] or [settings.DEFAULT_FROM_EMAIL]
-
-
-def _mail_report(report):
-    """Tell the neighbourhood's editors; a mail server that is down loses nothing (the report
-    is stored and on their dashboard), so the resident is thanked all the same."""
-    venue = report.venue
-    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "wagtailsnippets_venues_venue:edit", args=[venue.pk]
-    )
-    body = (
-        f"Someone reported outdated information about “{venue.name}”.\n\n"
-        f"{report.message}\n\n"
-        f"Reply to: {report.email or '(no address given)'}\n"
-        f"Edit the venue: {edit_url}\n"
-        f"Mark the report done on the dashboard: {settings.WAGTAILADMIN_BASE_URL}"
-        f"{reverse('wagtailadmin_home')}\n"
-    )
-    try:
-        send_mail(
-            f"[{venue.neighbourhood.name}] Outdated information: {venue.name}",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            _editor_addresses(venue.neighbourhood),
-        )
-    except Exception:
-        logger.exception("Report %s about venue %s stored but not mailed", report.pk, venue.pk)
-
-
 def report_outdated(request, page, slug):
-    now = timezone.now()
-    venue, neighbourhood = _venue_for(request, page, slug, now)
-    form = ReportForm(request.POST or None)
-    sent = False
-    # Per neighbourhood: what a flood would fill is its editors' mailboxes.
-    limit = RateLimit(
-        f"venue-report-rate:{venue.neighbourhood_id}",
-        *settings.VENUE_REPORT_RATE_LIMIT,
-    )
-    rate_limited = request.method == "POST" and limit.exceeded(request)
-    if rate_limited:
-        form = ReportForm()
-    elif request.method == "POST" and form.is_valid():
-        limit.count(request)
-        if not form.cleaned_data["website"]:
-            # Stored first: the editors find it on their dashboard even when no mail arrives.
-            report = VenueReport.objects.create(
-                venue=venue,
-                message=form.cleaned_data["message"],
-                email=form.cleaned_data["email"],
-            )
-            _mail_report(report)
-        sent = True
-    context = page.get_context(request)
-    context.update(
-        {
-            "venue": venue,
-            "form": form,
-            "sent": sent,
-            "rate_limited": rate_limited,
-            "venue_url": f"{page.get_url(request)}{venue.slug}/",
-        }
-    )
-    return TemplateResponse(
-        request, "venues/report_outdated.html", context, status=429 if rate_limited else 200
+    venue, _neighbourhood = _venue_for(request, page, slug, timezone.now())
+    return report_view(
+        request,
+        page,
+        subject_name=venue.name,
+        subject_url=f"{page.get_url(request)}{venue.slug}/",
+        neighbourhood=venue.neighbourhood,
+        store=lambda **fields: VenueReport.objects.create(venue=venue, **fields),
     )

@@ -135,6 +135,6 @@ def venue_reports_retention():
         "reports about venues",
         VenueReport.objects.all,
         "created_at",
-        "VENUE_REPORT_RETENTION_DAYS",
+        "REPORT_RETENTION_DAYS",
         order=30,
     )

@@ -336,14 +336,14 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # How many messages one address may send in a window, as (count, seconds), per form and page.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", (5, 60 * 60))
 SUBMISSION_RATE_LIMIT = env_rate("SUBMISSION_RATE_LIMIT", (5, 60 * 60))
-VENUE_REPORT_RATE_LIMIT = env_rate("VENUE_REPORT_RATE_LIMIT", (5, 60 * 60))
+REPORT_RATE_LIMIT = env_rate("REPORT_RATE_LIMIT", (5, 60 * 60))
 # --- Retention ---------------------------------------------------------------------------------
 # How long residents' data is kept (days); `manage.py apply_retention`, run daily, deletes what
 # is older (0 keeps it). The demo's privacy statement promises these periods.
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 365)
 SUBMISSION_RETENTION_DAYS = env_int("SUBMISSION_RETENTION_DAYS", 180)
 LOGIN_ATTEMPT_RETENTION_DAYS = env_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30)
-VENUE_REPORT_RETENTION_DAYS = env_int("VENUE_REPORT_RETENTION_DAYS", 180)
+REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 180)
 # --- end of retention --------------------------------------------------------------------------
 # The largest picture a resident may send with an event (bytes).
 SUBMISSION_IMAGE_MAX_BYTES = env_int("SUBMISSION_IMAGE_MAX_BYTES", 5 * 1024 * 1024)

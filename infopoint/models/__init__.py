@@ -5,6 +5,7 @@ from .mixins import IntroMixin, SectionPageMixin
 from .neighbourhood import Neighbourhood
 from .news import NewsIndexPage, NewsPage, NewsPageRelatedLink, NewsPageTag
 from .pages import SearchPage
+from .reports import GuideReport, OutdatedReport
 from .settings import InformationPointSettings
 from .standard import StandardPage
 
@@ -15,6 +16,7 @@ __all__ = [
     "FormPage",
     "GuideIndexPage",
     "GuidePage",
+    "GuideReport",
     "InformationPointSettings",
     "IntroMixin",
     "Neighbourhood",
@@ -22,6 +24,7 @@ __all__ = [
     "NewsPage",
     "NewsPageRelatedLink",
     "NewsPageTag",
+    "OutdatedReport",
     "SearchPage",
     "SectionPageMixin",
     "StandardPage",

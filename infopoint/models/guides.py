@@ -5,12 +5,20 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from infopoint.blocks import GuideBodyBlock, faq_json_ld
-from infopoint.scope import is_on_portal, public, site_id_for, site_names
+from infopoint.reports import report_view
+from infopoint.scope import (
+    is_on_portal,
+    neighbourhood_for_site,
+    public,
+    site_id_for,
+    site_names,
+)
 from infopoint.translation import attach_hrefs, in_language_or_dutch, pages_in_language_or_dutch
 
 from .mixins import IntroMixin, SectionPageMixin
@@ -73,8 +81,11 @@ def _today():
     return timezone.localdate()
 
 
-class GuidePage(IntroMixin, Page):
-    """A practical guide that answers one question, kept current by checking it once a year."""
+class GuidePage(RoutablePageMixin, IntroMixin, Page):
+    """A practical guide that answers one question, kept current by checking it once a year.
+
+    Residents who find something out of date say so at <guide>/report/ (infopoint.reports).
+    """
 
     parent_page_types = ["infopoint.GuideIndexPage"]
     subpage_types = []
@@ -136,3 +147,16 @@ class GuidePage(IntroMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["faq_json_ld"] = faq_json_ld(self.body)
         return context
+
+    @path("report/", name="report")
+    def report_outdated(self, request):
+        neighbourhood = neighbourhood_for_site(Site.find_for_request(request))
+        return report_view(
+            request,
+            self,
+            subject_name=self.title,
+            # Where the visitor read it: in their language's site, also when it is Dutch text.
+            subject_url=request.path.removesuffix("report/"),
+            neighbourhood=neighbourhood,
+            store=lambda **fields: self.reports.create(neighbourhood=neighbourhood, **fields),
+        )

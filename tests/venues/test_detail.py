@@ -248,7 +248,7 @@ def test_an_empty_report_sends_nothing_and_says_what_to_fix(client, lunetten, ve
 def test_reports_from_one_address_are_limited_and_the_limit_says_so(
     client, lunetten, venue, make_venue, django_user_model, settings
 ):
-    settings.VENUE_REPORT_RATE_LIMIT = (2, 3600)
+    settings.REPORT_RATE_LIMIT = (2, 3600)
     editor = django_user_model.objects.create_user("ed", "ed@example.org", "x")
     editor.groups.add(lunetten.editors)
     make_venue(name="Bibliotheek", slug="bibliotheek")
