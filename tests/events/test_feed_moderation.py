@@ -1,10 +1,13 @@
 """A calendar feed publishes without moderation only when a moderator set it up that way."""
 
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
 from events.importer import import_events
@@ -91,3 +94,31 @@ def test_moderating_one_neighbourhood_does_not_publish_in_another(client, lunett
     feed = add_feed(client, both, oost)
 
     assert feed.import_as_drafts
+
+
+def test_feeds_editors_saved_before_the_rule_import_drafts_after_the_migration(lunetten):
+    """Feeds saved before this rule existed: the one a plain editor last saved stops publishing
+    directly; a moderator's, a superuser's and one made outside the admin keep their setting."""
+    migration = import_module("events.migrations.0006_editors_feeds_import_as_drafts")
+    editor, moderator = person("ed", lunetten.editors), person("mo", lunetten.moderators)
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+
+    def old_feed(name, *saved_by):
+        feed = EventFeed.objects.create(
+            name=name, url=f"https://example.org/{name}.ics", neighbourhood=lunetten
+        )
+        for number, user in enumerate(saved_by):
+            log(feed, "wagtail.edit" if number else "wagtail.create", user=user)
+        return feed
+
+    by_editor = old_feed("editor", editor)
+    changed_by_editor = old_feed("changed", moderator, editor)
+    by_moderator = old_feed("moderator", editor, moderator)
+    by_superuser = old_feed("superuser", superuser)
+    from_the_shell = old_feed("shell")
+
+    migration.editors_feeds_import_as_drafts(apps, None)
+
+    drafts = set(EventFeed.objects.filter(import_as_drafts=True).values_list("name", flat=True))
+    assert drafts == {by_editor.name, changed_by_editor.name}
+    assert {by_moderator.name, by_superuser.name, from_the_shell.name}.isdisjoint(drafts)
