@@ -103,3 +103,34 @@ def test_resident_submits_and_the_neighbourhoods_moderator_publishes(
         assert refused and TITLE not in other.content()
     finally:
         context.close()
+
+
+def test_an_incomplete_submission_names_each_missing_field_and_leads_to_it(
+    city_db, page, site_url, axe
+):
+    """What a resident sees when they press send too early: a summary at the top that names
+    every field to fill in, each a link that brings them to that field, and nothing stored."""
+    from events.models import Event
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    events_before = Event.objects.count()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url(lunetten, "/nl/evenement-aanmelden/"))
+    page.fill('input[name="name"]', "Resident Tester")
+    page.locator("form.form button[type=submit]").click()
+
+    summary = page.locator(".form-errors[role=alert]")
+    summary.wait_for()
+    items = summary.locator("li a").all_inner_texts()
+    assert "Uw e-mailadres: Dit is een verplicht veld." in items
+    assert not any(item.startswith("Uw naam") for item in items)
+    assert all(": " in item for item in items) and len(items) >= 3
+    assert summary.bounding_box()["y"] < 740  # on the first screen of a phone
+
+    # Following a link of the summary puts the resident in that field.
+    summary.get_by_role("link", name=re.compile("^Uw e-mailadres")).click()
+    assert page.evaluate("document.activeElement.name") == "email"
+    assert page.locator('input[name="name"]').input_value() == "Resident Tester"
+    assert axe(page) == []
+    assert Event.objects.count() == events_before
