@@ -235,13 +235,22 @@ def pages_in_language_or_dutch(queryset, parent, *, translations=None):
 
 def attach_hrefs(pages, parent, dutch, request=None):
     """Give each page of a listing under `parent` its address for the visitor: its own, or for a
-    Dutch page shown in another language, under `parent` (no query per page)."""
+    Dutch page shown in another language, under `parent` (no query per page). On a city-wide
+    listing (`dutch` None) a page from another neighbourhood not yet in the visitor's language
+    goes to its Dutch text inside that language's site too (two queries for any number)."""
     base = parent.get_url(request) if pages else ""
+    elsewhere = [
+        page
+        for page in pages
+        if page.locale_id != parent.locale_id
+        and (dutch is None or page.locale_id != dutch.locale_id)
+    ]
+    urls = urls_in_language(elsewhere, request=request) if elsewhere else {}
     for page in pages:
         if dutch is not None and page.locale_id == dutch.locale_id:
             page.href = base + page.url_path[len(dutch.url_path) :]
         else:
-            page.href = page.get_url(request)
+            page.href = urls.get(page.pk) or page.get_url(request)
     return pages
 
 

@@ -41,6 +41,25 @@ class TestPortal:
         assert f'<p class="card__meta">{lunetten.site.site_name}</p>' in html
         assert f'<p class="card__meta">{oost.site.site_name}</p>' in html
 
+    @pytest.mark.parametrize("code, guides", [("en", "guides"), ("ar", "guides")])
+    def test_an_untranslated_guide_on_the_portal_stays_in_the_visitors_language(
+        self, client, portal, lunetten, code, guides
+    ):
+        add_guide(section(lunetten, GuideIndexPage), "Hulp bij de energierekening", "energie")
+
+        html = client.get(f"/{code}/{guides}/", **PORTAL).content.decode()
+
+        # The Dutch text inside the visitor's language site, not the Dutch site.
+        url = f"http://lunetten.localhost/{code}/{guides}/energie/"
+        assert f'href="{url}"' in html
+        assert "http://lunetten.localhost/nl/wegwijzer/energie/" not in html
+        assert (
+            client.get(
+                url.removeprefix("http://lunetten.localhost"), HTTP_HOST="lunetten.localhost"
+            ).status_code
+            == 200
+        )
+
     def test_portal_guides_page_costs_the_same_with_many_guides(
         self, client, portal, lunetten, oost
     ):
