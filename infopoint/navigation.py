@@ -8,7 +8,7 @@ import hashlib
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from .cache import cached
 from .models import (
@@ -20,7 +20,7 @@ from .models import (
     StandardPage,
 )
 from .models.settings import DEFAULT_ACCENT_COLOUR
-from .translation import default_locale_id
+from .translation import default_locale_id, language_code, urls_in_language
 
 
 def _settings_data(site):
@@ -117,18 +117,37 @@ def site_chrome(site, language):
 
 
 def breadcrumbs(page, request):
-    """The page's ancestors from its home page down, cached like the menu."""
+    """The page's ancestors from its home page down, then the page itself (`current`), in the
+    visitor's language: a page read in Dutch inside another language's site (not translated
+    yet) gets that site's ancestors, and its untranslated ones their Dutch text inside it.
+    Cached like the menu, per page and language."""
     if page is None or page.depth <= 2:
         return []
+    language = language_code()
 
     def build():
+        ancestors = list(page.get_ancestors().filter(depth__gte=2))
+        trail = [*ancestors, page]
+        urls = {}
+        if page.locale.language_code != language:
+            translated = {
+                other.translation_key: other
+                for other in Page.objects.live().filter(
+                    translation_key__in=[a.translation_key for a in ancestors],
+                    locale__language_code=language,
+                )
+            }
+            trail = [translated.get(a.translation_key, a) for a in ancestors] + [page]
+            dutch = [crumb for crumb in trail if crumb.locale_id == page.locale_id]
+            urls = urls_in_language(dutch, language, request)
         return [
             {
-                "title": ancestor.title,
-                "url": ancestor.get_url(request),
-                "home": ancestor.depth == 2,
+                "title": crumb.title,
+                "url": urls.get(crumb.pk) or crumb.get_url(request),
+                "home": crumb.depth == 2,
+                "current": crumb is page,
             }
-            for ancestor in page.get_ancestors().filter(depth__gte=2)
+            for crumb in trail
         ]
 
-    return cached(f"breadcrumbs:{page.pk}", build)
+    return cached(f"breadcrumbs:{page.pk}:{language}", build)

@@ -47,8 +47,8 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return {"trail": []}
-    trail = navigation.breadcrumbs(page, context.get("request"))
-    return {"trail": trail, "page": page, "url": page.get_url(context.get("request"))}
+    *trail, current = navigation.breadcrumbs(page, context.get("request")) or [None]
+    return {"trail": trail, "page": page, "url": current and current["url"]}
 
 
 def language_links(context):

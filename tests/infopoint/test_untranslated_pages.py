@@ -130,6 +130,25 @@ class TestUntranslatedPages:
         assert 'href="/ar/guides/grofvuil/"' in html
         assert 'href="/tr/rehber/grofvuil/"' in html
 
+    @pytest.mark.parametrize("code", ["en", "ar", "tr"])
+    def test_breadcrumbs_of_an_untranslated_page_stay_in_the_visitors_language(
+        self, client, lunetten, guides, code
+    ):
+        html = get(client, lunetten, f"{GUIDES[code]}grofvuil/").content.decode()
+        nav = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
+        crumbs = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+        guides_title = (
+            section(lunetten, GuideIndexPage)
+            .get_translation(Locale.objects.get(language_code=code))
+            .title
+        )
+
+        assert crumbs == [
+            (f"/{code}/", crumbs[0][1]),
+            (GUIDES[code], guides_title),
+            (f"{GUIDES[code]}grofvuil/", "Grofvuil laten ophalen"),
+        ]
+
     def test_search_in_arabic_finds_the_untranslated_guide_in_dutch(self, client, lunetten, guides):
         response = get(client, lunetten, "/ar/search/?q=grofvuil")
         (result,) = {group["kind"]: group for group in response.context["groups"]}["pages"][
