@@ -5,83 +5,24 @@ feed failed with a message an editor can act on. Events are matched by UID (and 
 changed dates), so importing again updates rather than duplicates.
 """
 
-import time as clock
-import urllib.request
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from urllib.error import URLError
-from urllib.parse import urlsplit
 
 import x_wr_timezone
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext
 from icalendar import Calendar
 from wagtail.models import Locale
 
 from . import recurrence
+from .fetching import FeedError, fetch
 from .models import Event, EventException, EventStatus
 from .recurrence import TZ
 
-ALLOWED_SCHEMES = {"http", "https"}
-
-
-class FeedError(Exception):
-    """Why a feed could not be imported, in words an editor understands."""
-
-
-def max_bytes():
-    return getattr(settings, "EVENTS_FEED_MAX_BYTES", 2 * 1024 * 1024)
-
-
-def timeout_seconds():
-    return getattr(settings, "EVENTS_FEED_TIMEOUT", 10)
-
-
-class _SafeRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http(s): never to file:, ftp: or anything else."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urlsplit(newurl).scheme not in ALLOWED_SCHEMES:
-            raise FeedError(f"The calendar redirects to {newurl}, which is not an http(s) address.")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def fetch(url, *, timeout=None, limit=None):
-    """The feed's bytes; FeedError when it is not http(s), too big, too slow or unreachable."""
-    timeout = timeout or timeout_seconds()
-    limit = limit or max_bytes()
-    if urlsplit(url).scheme not in ALLOWED_SCHEMES:
-        raise FeedError(f"Only http:// and https:// addresses can be imported, not “{url}”.")
-    opener = urllib.request.build_opener(_SafeRedirects)
-    # The scheme is checked above and on every redirect.
-    request = urllib.request.Request(url, headers={"User-Agent": "Wijkinfo calendar import"})  # noqa: S310
-    deadline = clock.monotonic() + timeout
-    chunks, size = [], 0
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            while True:
-                # The socket timeout covers one read; the deadline covers a server that trickles.
-                if clock.monotonic() > deadline:
-                    raise FeedError(f"The calendar did not arrive within {timeout} seconds.")
-                chunk = response.read(64 * 1024)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > limit:
-                    raise FeedError(
-                        f"The calendar is larger than {limit // 1024} kB; it was not imported."
-                    )
-                chunks.append(chunk)
-    except TimeoutError as error:
-        raise FeedError(f"The calendar did not answer within {timeout} seconds.") from error
-    except URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            raise FeedError(f"The calendar did not answer within {timeout} seconds.") from error
-        raise FeedError(f"The calendar could not be fetched: {error.reason}.") from error
-    return b"".join(chunks)
-
+logger = logging.getLogger(__name__)
 
 # -- parsing ---------------------------------------------------------------------------------
 
@@ -370,6 +311,16 @@ def run_feed(feed, stdout=None):
         ok, message = True, str(result)
     except FeedError as error:
         ok, message = False, str(error)
+    except Exception:
+        # Whatever else goes wrong with one feed is recorded on it; the next feed still runs.
+        logger.exception("Calendar feed %s (%s) failed", feed.pk, feed.url)
+        ok, message = (
+            False,
+            gettext(
+                "Importing this calendar went wrong; nothing was changed. The site's "
+                "administrators can find the details in the log."
+            ),
+        )
     feed.last_run_at = timezone.now()
     feed.last_run_ok = ok
     feed.last_message = message

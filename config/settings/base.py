@@ -373,6 +373,9 @@ if WAGTAILFRONTENDCACHE:
 # A partner's calendar feed: its largest size (bytes) and how long fetching it may take (seconds).
 EVENTS_FEED_MAX_BYTES = env_int("EVENTS_FEED_MAX_BYTES", 2 * 1024 * 1024)
 EVENTS_FEED_TIMEOUT = env_int("EVENTS_FEED_TIMEOUT", 10)
+# Feeds are fetched from public addresses only; networks listed here may be fetched all the same
+# (an intranet's calendar server), e.g. "10.1.0.0/16,192.168.5.7".
+EVENTS_FEED_PRIVATE_NETWORKS = env_list("EVENTS_FEED_PRIVATE_NETWORKS")
 
 LOGGING = {
     "version": 1,

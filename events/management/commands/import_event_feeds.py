@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events.importer import FeedError, import_events, max_bytes, run_feed
+from events.fetching import FeedError, max_bytes
+from events.importer import import_events, run_feed
 from events.models import EventFeed
 from infopoint.models import Neighbourhood
 
