@@ -1,6 +1,8 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -19,6 +21,7 @@ from infopoint.registry import (
 from infopoint.scoped_admin import NeighbourhoodFilterSet
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
+from .admin_csv import VenueCsvView, export_csv, neighbourhoods_for
 from .admin_views import mark_report_done
 from .dashboard import VenueReportsPanel
 from .models import AccessibilityFeature, Facility, Venue, VenueReport
@@ -35,6 +38,19 @@ class VenueFilterSet(NeighbourhoodFilterSet):
         fields = ["neighbourhood", "kind", "is_active", "locale"]
 
 
+class VenueIndexView(NeighbourhoodSnippetViewSet.index_view_class):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if neighbourhoods_for(self.request.user):
+            buttons.append(
+                Button(
+                    _("Import or export as CSV"), url=reverse("venues_csv"), icon_name="download"
+                )
+            )
+        return buttons
+
+
 class VenueViewSet(NeighbourhoodSnippetViewSet):
     model = Venue
     icon = "site"
@@ -45,6 +61,7 @@ class VenueViewSet(NeighbourhoodSnippetViewSet):
     filterset_class = VenueFilterSet
     ordering = ["name"]
     list_select_related = ("neighbourhood", "locale")
+    index_view_class = VenueIndexView
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -125,6 +142,8 @@ def add_venue_reports_panel(request, panels):
 def register_venue_report_urls():
     return [
         path("venue-reports/<int:pk>/done/", mark_report_done, name="venue_report_done"),
+        path("venues-csv/", VenueCsvView.as_view(), name="venues_csv"),
+        path("venues-csv/export/", export_csv, name="venues_csv_export"),
     ]
 
 

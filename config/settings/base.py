@@ -376,6 +376,8 @@ EVENTS_FEED_TIMEOUT = env_int("EVENTS_FEED_TIMEOUT", 10)
 # Feeds are fetched from public addresses only; networks listed here may be fetched all the same
 # (an intranet's calendar server), e.g. "10.1.0.0/16,192.168.5.7".
 EVENTS_FEED_PRIVATE_NETWORKS = env_list("EVENTS_FEED_PRIVATE_NETWORKS")
+# The largest venue CSV an editor may upload in the admin (bytes).
+VENUES_CSV_MAX_BYTES = env_int("VENUES_CSV_MAX_BYTES", 2 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,
