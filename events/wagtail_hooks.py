@@ -4,6 +4,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from infopoint.admin_languages import TranslationsColumn
 from infopoint.permissions import NeighbourhoodPermissionPolicy
 from infopoint.registry import (
     HOME_SECTIONS,
@@ -31,7 +32,7 @@ register_permission_policy(EventFeed, NeighbourhoodPermissionPolicy(EventFeed))
 class EventFilterSet(NeighbourhoodFilterSet):
     class Meta:
         model = Event
-        fields = ["neighbourhood", "status", "repeat", "locale"]
+        fields = ["neighbourhood", "status", "repeat"]  # and Wagtail's locale filter
 
 
 class EventFeedFilterSet(NeighbourhoodFilterSet):
@@ -44,7 +45,15 @@ class EventViewSet(NeighbourhoodSnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
-    list_display = ["title", "neighbourhood", "start", "repeat", "status", "live"]
+    list_display = [
+        "title",
+        "neighbourhood",
+        "start",
+        "repeat",
+        "status",
+        "live",
+        TranslationsColumn(),
+    ]
     filterset_class = EventFilterSet
     search_fields = ["title", "summary"]
     ordering = ["-start"]

@@ -16,13 +16,13 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views import tags as wagtail_tags
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import ModelIndexView
 
+from .admin_languages import EditorLanguageFilterSet
 from .models import Neighbourhood
 from .permissions import LIST_ACTIONS, NeighbourhoodPermissionPolicy, neighbourhoods_of, scope_of
 
@@ -98,8 +98,9 @@ def _editors_neighbourhoods(request):
     return neighbourhoods_of(request.user)
 
 
-class NeighbourhoodFilterSet(WagtailFilterSet):
-    """A listing filter whose neighbourhood choice offers only the editor's neighbourhoods."""
+class NeighbourhoodFilterSet(EditorLanguageFilterSet):
+    """A listing filter whose neighbourhood choice offers only the editor's neighbourhoods (and
+    whose language is the editor's until they choose another)."""
 
     neighbourhood = django_filters.ModelChoiceFilter(
         queryset=_editors_neighbourhoods, label=_("neighbourhood")

@@ -7,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from infopoint.admin_languages import TranslationsColumn
 from infopoint.permissions import NeighbourhoodPermissionPolicy
 from infopoint.registry import (
     HOME_SECTIONS,
@@ -35,7 +36,7 @@ register_permission_policy(Venue, NeighbourhoodPermissionPolicy(Venue))
 class VenueFilterSet(NeighbourhoodFilterSet):
     class Meta:
         model = Venue
-        fields = ["neighbourhood", "kind", "is_active", "locale"]
+        fields = ["neighbourhood", "kind", "is_active"]  # and Wagtail's locale filter
 
 
 class VenueIndexView(NeighbourhoodSnippetViewSet.index_view_class):
@@ -55,7 +56,15 @@ class VenueViewSet(NeighbourhoodSnippetViewSet):
     model = Venue
     icon = "site"
     menu_label = _("Venues")
-    list_display = ["name", "kind", "neighbourhood", "capacity", "last_checked", "is_active"]
+    list_display = [
+        "name",
+        "kind",
+        "neighbourhood",
+        "capacity",
+        "last_checked",
+        "is_active",
+        TranslationsColumn(),
+    ]
     list_per_page = 50
     search_fields = ["name", "short_description", "street", "postcode"]
     filterset_class = VenueFilterSet
