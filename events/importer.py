@@ -1,28 +1,29 @@
 """Importing partner calendars (iCalendar) into a neighbourhood's agenda.
 
 One feed is one transaction: a malformed, oversized or slow feed changes nothing and marks the
-feed failed with a message an editor can act on. Events are matched by UID (and RECURRENCE-ID for
-changed dates), so importing again updates rather than duplicates.
+feed failed with a message an editor can act on; an event in it that cannot be used is skipped
+and named, and the rest imports (events/ical_read.py reads the file). Events are matched by UID
+(and RECURRENCE-ID for changed dates), so importing again updates rather than duplicates.
 """
 
 import time as clock
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
 from urllib.error import URLError
 from urllib.parse import urlsplit
 
-import x_wr_timezone
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django.utils.html import escape
-from icalendar import Calendar
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
-from . import recurrence
+from . import ical_read
+from .ical_read import Problem, Unusable
 from .models import Event, EventException, EventStatus
-from .recurrence import TZ
+from .models.rules import SlugPool
 
 ALLOWED_SCHEMES = {"http", "https"}
 
@@ -83,168 +84,6 @@ def fetch(url, *, timeout=None, limit=None):
     return b"".join(chunks)
 
 
-# -- parsing ---------------------------------------------------------------------------------
-
-
-def _aware(value):
-    """A DTSTART-like value as an aware datetime; floating times are taken as Amsterdam time."""
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=TZ) if value.tzinfo is None else value.astimezone(TZ)
-    return datetime.combine(value, time.min, tzinfo=TZ)
-
-
-def _values(component, name):
-    """Every value of a property that may repeat and may hold lists (EXDATE, RDATE)."""
-    prop = component.get(name)
-    if prop is None:
-        return []
-    props = prop if isinstance(prop, list) else [prop]
-    values = []
-    for item in props:
-        values.extend(dt.dt for dt in getattr(item, "dts", []))
-    return values
-
-
-def _local_day(value):
-    return value if not isinstance(value, datetime) else _aware(value).date()
-
-
-@dataclass
-class Parsed:
-    uid: str
-    fields: dict
-    changes: list = field(default_factory=list)  # dicts for EventException
-    sequence: int | None = None
-    modified: datetime | None = None
-
-
-def _text(component, name):
-    value = component.get(name)
-    return str(value).strip() if value is not None else ""
-
-
-def _master_fields(component, uid):
-    raw_start = component.decoded("dtstart") if "dtstart" in component else None
-    if raw_start is None:
-        raise FeedError(f"The event “{uid}” has no start (DTSTART).")
-    all_day = not isinstance(raw_start, datetime)
-    start = _aware(raw_start)
-    if "dtend" in component:
-        raw_end = component.decoded("dtend")
-    elif "duration" in component:
-        raw_end = raw_start + component.decoded("duration")
-    else:
-        raw_end = raw_start + (timedelta(days=1) if all_day else timedelta(0))
-    if all_day:
-        last_day = raw_end - timedelta(days=1) if raw_end > raw_start else raw_start
-        end = datetime.combine(last_day, time(23, 59), tzinfo=TZ)
-    else:
-        end = _aware(raw_end)
-    if end < start:
-        raise FeedError(f"The event “{uid}” ends before it starts.")
-    title = _text(component, "summary") or "(untitled)"
-    description = _text(component, "description")
-    url = _text(component, "url")
-    paragraphs = [f"<p>{escape(part)}</p>" for part in description.split("\n\n") if part.strip()]
-    if url.startswith(("http://", "https://")):
-        paragraphs.append(f'<p><a href="{escape(url)}">{escape(url)}</a></p>')
-    fields = {
-        "title": title[:200],
-        "summary": description.split("\n")[0][:300] if description else "",
-        "description": "".join(paragraphs),
-        "start": start,
-        "end": end,
-        "all_day": all_day,
-        "place": _text(component, "location")[:200],
-        "status": "EventCancelled"
-        if _text(component, "status").upper() == "CANCELLED"
-        else "EventScheduled",
-        "repeat": "none",
-        "rrule": "",
-        "ends": "never",
-    }
-    rule = component.get("rrule")
-    if rule is not None:
-        rule = rule[0] if isinstance(rule, list) else rule
-        text = rule.to_ical().decode()
-        try:
-            parts = recurrence.validate_rule(text, recurrence.to_local(start))
-        except recurrence.RecurrenceError as error:
-            raise FeedError(f"The event “{title}” has a rule we cannot use: {error}") from error
-        fields["repeat"] = "custom"
-        fields["rrule"] = recurrence.format_rule(parts)[:255]
-    return fields
-
-
-def _override_change(component, master_fields):
-    day = _local_day(component.decoded("recurrence-id"))
-    if _text(component, "status").upper() == "CANCELLED":
-        return {"date": day, "action": "cancel"}
-    start = _aware(component.decoded("dtstart"))
-    end = _aware(component.decoded("dtend")) if "dtend" in component else None
-    duration = master_fields["end"] - master_fields["start"]
-    usual = _aware(datetime.combine(day, recurrence.to_local(master_fields["start"]).time()))
-    same_time = start == usual and (end is None or end - start == duration)
-    note = ""
-    if _text(component, "summary") and _text(component, "summary") != master_fields["title"]:
-        note = _text(component, "summary")[:255]
-    if same_time:
-        return {"date": day, "action": "note", "note": note}
-    return {"date": day, "action": "move", "new_start": start, "new_end": end, "note": note}
-
-
-def parse(data):
-    """The feed's events as Parsed records, one per UID; FeedError when it is not iCalendar."""
-    try:
-        calendar = Calendar.from_ical(data)
-        # Google puts floating or UTC times in X-WR-TIMEZONE's zone; make them explicit.
-        calendar = x_wr_timezone.to_standard(calendar)
-    except (ValueError, IndexError, KeyError) as error:
-        raise FeedError(f"This is not a valid iCalendar file: {error}") from error
-    if getattr(calendar, "name", "") != "VCALENDAR":
-        raise FeedError("This is not an iCalendar file (no BEGIN:VCALENDAR).")
-    masters, overrides = {}, {}
-    try:
-        for component in calendar.walk("VEVENT"):
-            uid = _text(component, "uid")
-            if not uid:
-                raise FeedError("An event in the calendar has no UID, so it cannot be tracked.")
-            if "recurrence-id" in component:
-                overrides.setdefault(uid, []).append(component)
-            else:
-                masters[uid] = component
-        parsed = []
-        for uid, component in masters.items():
-            fields = _master_fields(component, uid)
-            changes = [
-                {"date": _local_day(d), "action": "cancel"} for d in _values(component, "exdate")
-            ]
-            for value in _values(component, "rdate"):
-                if isinstance(value, tuple):  # a PERIOD: take its start
-                    value = value[0]
-                changes.append(
-                    {"date": _local_day(value), "action": "add", "new_start": _aware(value)}
-                )
-            for override in overrides.get(uid, []):
-                changes.append(_override_change(override, fields))
-            sequence = component.get("sequence")
-            modified = component.decoded("last-modified") if "last-modified" in component else None
-            parsed.append(
-                Parsed(
-                    uid=uid[:255],
-                    fields=fields,
-                    changes=changes,
-                    sequence=int(sequence) if sequence is not None else None,
-                    modified=_aware(modified) if modified is not None else None,
-                )
-            )
-    except FeedError:
-        raise
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise FeedError(f"The calendar contains an event we cannot read: {error}") from error
-    return parsed
-
-
 # -- applying --------------------------------------------------------------------------------
 
 
@@ -254,12 +93,39 @@ class Result:
     updated: int = 0
     unchanged: int = 0
     cancelled: int = 0
+    problems: list = field(default_factory=list)  # ical_read.Problem, skipped or corrected
+
+    @property
+    def skipped(self):
+        return [problem for problem in self.problems if problem.skipped]
 
     def __str__(self):
-        return (
-            f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.cancelled} cancelled (gone from the calendar)"
-        )
+        summary = _(
+            "%(created)s new, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(cancelled)s cancelled (gone from the calendar)"
+        ) % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+        }
+        lines = [summary]
+        skipped = self.skipped
+        if skipped:
+            lines.append(
+                ngettext(
+                    "%(count)s event was skipped:",
+                    "%(count)s events were skipped:",
+                    len(skipped),
+                )
+                % {"count": len(skipped)}
+            )
+            lines += [f"- {problem}" for problem in skipped]
+        corrected = [problem for problem in self.problems if not problem.skipped]
+        if corrected:
+            lines.append(_("Imported with a correction:"))
+            lines += [f"- {problem}" for problem in corrected]
+        return "\n".join(lines)
 
 
 def _store(event, as_draft):
@@ -281,13 +147,9 @@ def _store(event, as_draft):
         workflow.start(event, None)
 
 
-def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags):
+def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags, slugs):
     event = existing.get(record.uid)
-    if (
-        event is not None
-        and (record.sequence is not None or record.modified is not None)
-        and (event.source_sequence, event.source_modified) == (record.sequence, record.modified)
-    ):
+    if event is not None and event.source_hash == record.digest:
         return "unchanged"
     created = event is None
     if created:
@@ -305,50 +167,85 @@ def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags):
         event.place = ""
     event.source_sequence = record.sequence
     event.source_modified = record.modified
+    event.source_hash = record.digest
     event.exceptions = [EventException(**change) for change in record.changes]
     if created:
-        event.slug = ""
+        event.slug = slugs.take(event.title)
     try:
         event.full_clean(exclude=["slug"])
-    except Exception as error:
-        raise FeedError(f"The event “{record.fields['title']}” is not valid: {error}") from error
+    except ValidationError as error:
+        raise Unusable(" ".join(error.messages)) from error
     if tags:
         event.tags.add(*tags)
     _store(event, as_draft)
     return "created" if created else "updated"
 
 
+def _problem(record, reason):
+    start = record.fields.get("start")
+    return Problem(
+        record.fields.get("title", ""), ical_read.readable_start(start), reason, uid=record.uid
+    )
+
+
 def import_events(data, *, neighbourhood, feed=None, stdout=None):
-    """Import parsed iCalendar bytes into `neighbourhood`, all or nothing."""
-    records = parse(data)
+    """Import iCalendar bytes into `neighbourhood`, in one transaction.
+
+    A file that is no calendar changes nothing (FeedError). An event that cannot be used is
+    skipped and named in the result; the others are imported.
+    """
+    try:
+        parsed = ical_read.parse_feed(data)
+    except ical_read.FeedUnreadable as error:
+        raise FeedError(str(error)) from error
+    records = parsed.records
     as_draft = bool(feed and feed.import_as_drafts)
     venue = feed.default_venue if feed else None
     tags = list(feed.tags.names()) if feed else []
-    result = Result()
+    result = Result(problems=list(parsed.problems))
+    locale = Locale.get_default()
     with transaction.atomic():
         existing = {
             event.source_uid: event
             for event in Event.objects.filter(
-                neighbourhood=neighbourhood, feed=feed, locale=Locale.get_default()
+                neighbourhood=neighbourhood, feed=feed, locale=locale
             ).exclude(source_uid="")
         }
-        for number, record in enumerate(records, 1):
-            outcome = _apply_one(
-                record,
-                neighbourhood=neighbourhood,
-                feed=feed,
-                existing=existing,
-                as_draft=as_draft,
-                venue=venue,
-                tags=tags,
+        slugs = SlugPool(
+            Event.objects.filter(neighbourhood=neighbourhood, locale=locale).values_list(
+                "slug", flat=True
             )
+        )
+        for number, record in enumerate(records, 1):
+            try:
+                # One savepoint per event: a failing event leaves the others as they were.
+                with transaction.atomic():
+                    outcome = _apply_one(
+                        record,
+                        neighbourhood=neighbourhood,
+                        feed=feed,
+                        existing=existing,
+                        as_draft=as_draft,
+                        venue=venue,
+                        tags=tags,
+                        slugs=slugs,
+                    )
+            except Unusable as error:
+                result.problems.append(_problem(record, str(error)))
+                continue
+            except (DatabaseError, ValueError, TypeError, OverflowError):
+                result.problems.append(_problem(record, _("It could not be saved.")))
+                continue
             setattr(result, outcome, getattr(result, outcome) + 1)
             if stdout is not None and (number % 25 == 0 or number == len(records)):
                 stdout.write(f"  {number}/{len(records)} events")
         if feed is not None:
             # Events that vanished from the partner's calendar are cancelled, never deleted:
-            # residents who saw them learn they are off.
+            # residents who saw them learn they are off. One that is there but could not be
+            # read this time has not vanished.
             seen = {record.uid for record in records}
+            if result.skipped:
+                seen |= parsed.unreadable_uids
             for uid, event in existing.items():
                 if uid in seen or event.status == EventStatus.CANCELLED:
                     continue
