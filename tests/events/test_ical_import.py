@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from events.importer import FeedError, fetch, import_events, run_feed
 from events.models import Event, EventFeed, Occurrence
@@ -298,8 +299,6 @@ def test_import_a_file_from_the_command_line(lunetten, tmp_path):
 
 
 def _queries_for(data, neighbourhood, feed):
-    from django.db import connection
-
     count = []
 
     def counter(execute, sql, params, many, context):
@@ -329,7 +328,9 @@ def test_new_events_are_written_in_bulk_as_the_admin_would_publish_them(lunetten
     few, _result = _queries_for(generated_feed(10, seed=1), lunetten, feeds[0])
     many, result = _queries_for(generated_feed(60, seed=2), lunetten, feeds[1])
     assert result.created == 60
-    assert few == many
+    # The same on PostgreSQL; SQLite's limit on query parameters makes Django split the bulk
+    # inserts of 60 events into a few more batches, never a query per event.
+    assert few == many if connection.vendor == "postgresql" else many - few < 10
 
     events = Event.objects.filter(feed=feeds[1])
     # Same titles, different slugs, free of the first feed's.
