@@ -63,6 +63,9 @@ bench: $(VENV)/.installed-dev ## Timings as ratios against floors, demo and city
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wijkinfo_bench} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/10} \
 	$(BIN)/pytest tests/benchmarks/bench_city.py -p no:cacheprovider -p no:randomly -q -s $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wijkinfo_bench} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/10} \
+	$(BIN)/pytest tests/benchmarks/bench_import.py -p no:cacheprovider -p no:randomly -q -s $(PYTEST_ARGS)
 
 loadtest: $(VENV)/.installed-dev ## 64 clients for 60 s on PostgreSQL + Redis; a worker killed, Redis restarted (loopback)
 	$(BIN)/python tests/benchmarks/loadtest.py

@@ -4,6 +4,7 @@ Calendar apps expand the series themselves; what they show must equal our occurr
 tests check against the independent recurring-ical-events library.
 """
 
+import dataclasses
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from icalendar import Event as VEvent
 from icalendar.prop import vDDDTypes, vDuration, vRecur
 
 from . import recurrence
-from .occurrences import horizon
+from .occurrences import horizon, window_start
 from .recurrence import TZ, to_local
 
 PRODID = "-//Wijkinfo//Agenda//NL"
@@ -26,9 +27,11 @@ def uid_for(event):
     return f"{event.translation_key}@wijkinfo"
 
 
-def _local(value, all_day):
-    local = value.astimezone(TZ)
-    return local.date() if all_day else local
+def _local(value, all_day, tz=TZ):
+    """A stored instant as iCalendar writes it: a date, or a time in the series' own zone."""
+    if all_day:
+        return value.astimezone(TZ).date()
+    return value.astimezone(tz)
 
 
 def _location(event):
@@ -53,9 +56,7 @@ def _suspended_rule(parts, schedule):
     until = datetime.combine(last_day, time(23, 59, 59))
     parts = vRecur(parts)
     if "COUNT" in parts:
-        unsuspended = recurrence.Schedule(
-            start=schedule.start, end=schedule.end, all_day=schedule.all_day, rule=schedule.rule
-        )
+        unsuspended = dataclasses.replace(schedule, suspended_from=None, changes=[])
         dates = recurrence.rule_dates(unsuspended, recurrence.to_utc(datetime(2999, 1, 1)))
         if all(value.date() < schedule.suspended_from for value in dates):
             return parts
@@ -88,13 +89,14 @@ def _moved_online(event):
     return event.status == "EventMovedOnline" and event.online_url
 
 
-def _base_component(event, url, start, end, stamp):
+def _base_component(event, url, start, end, stamp, tz=TZ, all_day=None):
+    all_day = event.all_day if all_day is None else all_day
     component = VEvent()
     component.add("uid", uid_for(event))
     component.add("dtstamp", stamp)
     component.add("summary", event.title)
-    component.add("dtstart", _local(start, event.all_day))
-    component.add("dtend", _local(end, event.all_day))
+    component.add("dtstart", _local(start, all_day, tz))
+    component.add("dtend", _local(end, all_day, tz))
     if url:
         component.add("url", url)
     location = event.online_url if _moved_online(event) else _location(event)
@@ -109,59 +111,91 @@ def components_for(event, url, until=None):
     """The master VEVENT plus one override per moved or annotated date."""
     schedule = event.schedule()
     until = until or horizon()
-    instances = recurrence.expand(schedule, until)
+    instances = recurrence.expand(schedule, until, window_start())
     stamp = timezone.now()
+    tz, all_day = schedule.tz, event.all_day
     if not schedule.rule:
-        first = instances[0] if instances else None
+        # The event's own date (perhaps moved); the others are extra dates (RDATE).
+        first = next((i for i in instances if i.original_start is not None), None)
         start, end = (first.start, first.end) if first else (event.start, event.end)
-        master = _base_component(event, url, start, end, stamp)
+        master = _base_component(
+            event, url, start, end, stamp, tz, all_day or bool(first and first.all_day)
+        )
         master.add("description", _description(event, first.note if first else ""))
         master.add("status", _status(event, bool(first and first.cancelled)))
         if first is not None and first.moved and first.original_start is not None:
-            master.add(PREVIOUS_START, vDDDTypes(_local(first.original_start, event.all_day)))
-        extra = [instance for instance in instances if instance.original_start is None]
+            master.add(PREVIOUS_START, vDDDTypes(_local(first.original_start, all_day, tz)))
+        extra = [i for i in instances if i.original_start is None and not i.cancelled]
         if extra:
-            master.add("rdate", [_local(i.start, event.all_day) for i in extra])
+            # An extra date keeps its own end (a PERIOD) where its length differs.
+            master.add("rdate", [_rdate(event, schedule, i, start, end) for i in extra])
         return [master]
 
     first = recurrence.first_date(schedule)
     master = _base_component(
         event,
         url,
-        recurrence.to_utc(first),
-        recurrence.to_utc(first + schedule.duration_local),
+        schedule.instant(first),
+        schedule.instant(first + schedule.duration_local),
         stamp,
+        tz,
     )
     master.add("description", _description(event))
     master.add("status", _status(event))
-    parts = recurrence.parse_rule(schedule.rule)
-    if schedule.suspended_from:
-        parts = _suspended_rule(parts, schedule)
-    rule = recurrence.format_rule(parts, until_utc=True, until_date=event.all_day)
-    master.add("rrule", vRecur.from_ical(rule))
+    for text in [schedule.rule, *schedule.extra_rules]:
+        parts = recurrence.parse_rule(text)
+        if schedule.suspended_from:
+            parts = _suspended_rule(parts, schedule)
+        rule = recurrence.format_rule(parts, until_utc=True, until_date=all_day, tz=tz)
+        master.add("rrule", vRecur.from_ical(rule))
     # Cancelled dates leave subscribed calendars as EXDATE: several apps ignore a cancelled
     # override. Holidays the series skips go the same way.
-    excluded = [i.original_start for i in instances if i.cancelled]
-    excluded += [recurrence.to_utc(d) for d in recurrence.skipped_for_holidays(schedule, until)]
+    excluded = [i.original_start or i.start for i in instances if i.cancelled]
+    excluded += [
+        schedule.instant(d)
+        for d in recurrence.skipped_for_holidays(schedule, until, window_start())
+    ]
     if excluded:
-        master.add("exdate", [_local(value, event.all_day) for value in sorted(excluded)])
-    extra = [instance for instance in instances if instance.original_start is None]
+        master.add("exdate", [_local(value, all_day, tz) for value in sorted(excluded)])
+    extra = [i for i in instances if i.original_start is None and not i.cancelled]
     if extra:
-        master.add("rdate", [_local(i.start, event.all_day) for i in extra])
+        master.add(
+            "rdate",
+            [
+                _rdate(event, schedule, i, master.decoded("dtstart"), master.decoded("dtend"))
+                for i in extra
+            ],
+        )
     components = [master]
     for instance in instances:
         if instance.original_start is None or instance.cancelled:
             continue
         if not (instance.moved or instance.note):
             continue
-        override = _base_component(event, url, instance.start, instance.end, stamp)
-        override.add("recurrence-id", _local(instance.original_start, event.all_day))
+        override = _base_component(
+            event, url, instance.start, instance.end, stamp, tz, all_day or instance.all_day
+        )
+        override.add("recurrence-id", _local(instance.original_start, all_day, tz))
         override.add("description", _description(event, instance.note))
         override.add("status", _status(event))
         if instance.moved:
-            override.add(PREVIOUS_START, vDDDTypes(_local(instance.original_start, event.all_day)))
+            override.add(PREVIOUS_START, vDDDTypes(_local(instance.original_start, all_day, tz)))
         components.append(override)
     return components
+
+
+def _rdate(event, schedule, instance, start, end):
+    """An extra date as RDATE: its start, or a PERIOD when it lasts otherwise than the master."""
+    value = _local(instance.start, event.all_day, schedule.tz)
+    if event.all_day or instance.end - instance.start == _as_instant(end) - _as_instant(start):
+        return value
+    return (value, _local(instance.end, False, schedule.tz))
+
+
+def _as_instant(value):
+    if isinstance(value, datetime):
+        return value
+    return recurrence.local_midnight(value)
 
 
 def calendar_for(events, url_for, name=""):
@@ -199,17 +233,23 @@ def series_to_come(event, schedule=None):
     parts = recurrence.parse_rule(schedule.rule)
     if schedule.suspended_from:
         parts = _suspended_rule(parts, schedule)
-    now = to_local(timezone.now())
+    now = timezone.now()
     duration = schedule.duration_local
-    dates = recurrence.rule_dates(schedule, recurrence.to_utc(datetime(2999, 1, 1)))
-    to_come = [value for value in dates if value + duration > now]
+    dates = recurrence.rule_dates(
+        schedule, recurrence.to_utc(datetime(2999, 1, 1)), now - duration - timedelta(days=1)
+    )
+    to_come = [value for value in dates if schedule.instant(value + duration) > now]
     if schedule.suspended_from:
         to_come = [value for value in to_come if value.date() < schedule.suspended_from]
     if not to_come:
         return None
     if "COUNT" in parts:
         parts["COUNT"] = str(len(to_come))
-    return to_come[0], recurrence.format_rule(parts, until_utc=True, until_date=event.all_day)
+    # The link speaks Amsterdam wall time (its ctz); a series from another zone is converted.
+    first = to_local(schedule.instant(to_come[0]))
+    return first, recurrence.format_rule(
+        parts, until_utc=True, until_date=event.all_day, tz=schedule.tz
+    )
 
 
 def google_calendar_link(event, occurrence, url, series=None):

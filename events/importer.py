@@ -1,190 +1,35 @@
 """Importing partner calendars (iCalendar) into a neighbourhood's agenda.
 
 One feed is one transaction: a malformed, oversized or slow feed changes nothing and marks the
-feed failed with a message an editor can act on. Events are matched by UID (and RECURRENCE-ID for
-changed dates), so importing again updates rather than duplicates.
+feed failed with a message an editor can act on; an event in it that cannot be used is skipped
+and named, and the rest imports (events/ical_read.py reads the file). Events are matched by UID
+(and RECURRENCE-ID for changed dates), so importing again updates rather than duplicates.
 """
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
 
-import x_wr_timezone
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.translation import gettext
-from icalendar import Calendar
-from wagtail.models import Locale
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from taggit.models import Tag
+from wagtail.models import Locale, ModelLogEntry, Revision
+from wagtail.search.backends import get_search_backends
 
-from . import recurrence
+from infopoint.cache import invalidate_on_commit
+
+from . import ical_read
 from .fetching import FeedError, fetch
-from .models import Event, EventException, EventStatus
-from .recurrence import TZ
+from .ical_read import Problem, Unusable
+from .models import Event, EventException, EventStatus, EventTag, Occurrence
+from .models.rules import SlugPool
+from .occurrences import horizon, occurrence_rows, window_start
+from .recurrence import expand
 
 logger = logging.getLogger(__name__)
-
-# -- parsing ---------------------------------------------------------------------------------
-
-
-def _aware(value):
-    """A DTSTART-like value as an aware datetime; floating times are taken as Amsterdam time."""
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=TZ) if value.tzinfo is None else value.astimezone(TZ)
-    return datetime.combine(value, time.min, tzinfo=TZ)
-
-
-def _values(component, name):
-    """Every value of a property that may repeat and may hold lists (EXDATE, RDATE)."""
-    prop = component.get(name)
-    if prop is None:
-        return []
-    props = prop if isinstance(prop, list) else [prop]
-    values = []
-    for item in props:
-        values.extend(dt.dt for dt in getattr(item, "dts", []))
-    return values
-
-
-def _local_day(value):
-    return value if not isinstance(value, datetime) else _aware(value).date()
-
-
-@dataclass
-class Parsed:
-    uid: str
-    fields: dict
-    changes: list = field(default_factory=list)  # dicts for EventException
-    sequence: int | None = None
-    modified: datetime | None = None
-
-
-def _text(component, name):
-    value = component.get(name)
-    return str(value).strip() if value is not None else ""
-
-
-def _master_fields(component, uid):
-    raw_start = component.decoded("dtstart") if "dtstart" in component else None
-    if raw_start is None:
-        raise FeedError(f"The event “{uid}” has no start (DTSTART).")
-    all_day = not isinstance(raw_start, datetime)
-    start = _aware(raw_start)
-    if "dtend" in component:
-        raw_end = component.decoded("dtend")
-    elif "duration" in component:
-        raw_end = raw_start + component.decoded("duration")
-    else:
-        raw_end = raw_start + (timedelta(days=1) if all_day else timedelta(0))
-    if all_day:
-        last_day = raw_end - timedelta(days=1) if raw_end > raw_start else raw_start
-        end = datetime.combine(last_day, time(23, 59), tzinfo=TZ)
-    else:
-        end = _aware(raw_end)
-    if end < start:
-        raise FeedError(f"The event “{uid}” ends before it starts.")
-    title = _text(component, "summary") or "(untitled)"
-    description = _text(component, "description")
-    url = _text(component, "url")
-    paragraphs = [f"<p>{escape(part)}</p>" for part in description.split("\n\n") if part.strip()]
-    if url.startswith(("http://", "https://")):
-        paragraphs.append(f'<p><a href="{escape(url)}">{escape(url)}</a></p>')
-    fields = {
-        "title": title[:200],
-        "summary": description.split("\n")[0][:300] if description else "",
-        "description": "".join(paragraphs),
-        "start": start,
-        "end": end,
-        "all_day": all_day,
-        "place": _text(component, "location")[:200],
-        "status": "EventCancelled"
-        if _text(component, "status").upper() == "CANCELLED"
-        else "EventScheduled",
-        "repeat": "none",
-        "rrule": "",
-        "ends": "never",
-    }
-    rule = component.get("rrule")
-    if rule is not None:
-        rule = rule[0] if isinstance(rule, list) else rule
-        text = rule.to_ical().decode()
-        try:
-            parts = recurrence.validate_rule(text, recurrence.to_local(start))
-        except recurrence.RecurrenceError as error:
-            raise FeedError(f"The event “{title}” has a rule we cannot use: {error}") from error
-        fields["repeat"] = "custom"
-        fields["rrule"] = recurrence.format_rule(parts)[:255]
-    return fields
-
-
-def _override_change(component, master_fields):
-    day = _local_day(component.decoded("recurrence-id"))
-    if _text(component, "status").upper() == "CANCELLED":
-        return {"date": day, "action": "cancel"}
-    start = _aware(component.decoded("dtstart"))
-    end = _aware(component.decoded("dtend")) if "dtend" in component else None
-    duration = master_fields["end"] - master_fields["start"]
-    usual = _aware(datetime.combine(day, recurrence.to_local(master_fields["start"]).time()))
-    same_time = start == usual and (end is None or end - start == duration)
-    note = ""
-    if _text(component, "summary") and _text(component, "summary") != master_fields["title"]:
-        note = _text(component, "summary")[:255]
-    if same_time:
-        return {"date": day, "action": "note", "note": note}
-    return {"date": day, "action": "move", "new_start": start, "new_end": end, "note": note}
-
-
-def parse(data):
-    """The feed's events as Parsed records, one per UID; FeedError when it is not iCalendar."""
-    try:
-        calendar = Calendar.from_ical(data)
-        # Google puts floating or UTC times in X-WR-TIMEZONE's zone; make them explicit.
-        calendar = x_wr_timezone.to_standard(calendar)
-    except (ValueError, IndexError, KeyError) as error:
-        raise FeedError(f"This is not a valid iCalendar file: {error}") from error
-    if getattr(calendar, "name", "") != "VCALENDAR":
-        raise FeedError("This is not an iCalendar file (no BEGIN:VCALENDAR).")
-    masters, overrides = {}, {}
-    try:
-        for component in calendar.walk("VEVENT"):
-            uid = _text(component, "uid")
-            if not uid:
-                raise FeedError("An event in the calendar has no UID, so it cannot be tracked.")
-            if "recurrence-id" in component:
-                overrides.setdefault(uid, []).append(component)
-            else:
-                masters[uid] = component
-        parsed = []
-        for uid, component in masters.items():
-            fields = _master_fields(component, uid)
-            changes = [
-                {"date": _local_day(d), "action": "cancel"} for d in _values(component, "exdate")
-            ]
-            for value in _values(component, "rdate"):
-                if isinstance(value, tuple):  # a PERIOD: take its start
-                    value = value[0]
-                changes.append(
-                    {"date": _local_day(value), "action": "add", "new_start": _aware(value)}
-                )
-            for override in overrides.get(uid, []):
-                changes.append(_override_change(override, fields))
-            sequence = component.get("sequence")
-            modified = component.decoded("last-modified") if "last-modified" in component else None
-            parsed.append(
-                Parsed(
-                    uid=uid[:255],
-                    fields=fields,
-                    changes=changes,
-                    sequence=int(sequence) if sequence is not None else None,
-                    modified=_aware(modified) if modified is not None else None,
-                )
-            )
-    except FeedError:
-        raise
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise FeedError(f"The calendar contains an event we cannot read: {error}") from error
-    return parsed
-
 
 # -- applying --------------------------------------------------------------------------------
 
@@ -195,12 +40,39 @@ class Result:
     updated: int = 0
     unchanged: int = 0
     cancelled: int = 0
+    problems: list = field(default_factory=list)  # ical_read.Problem, skipped or corrected
+
+    @property
+    def skipped(self):
+        return [problem for problem in self.problems if problem.skipped]
 
     def __str__(self):
-        return (
-            f"{self.created} new, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.cancelled} cancelled (gone from the calendar)"
-        )
+        summary = _(
+            "%(created)s new, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(cancelled)s cancelled (gone from the calendar)"
+        ) % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+        }
+        lines = [summary]
+        skipped = self.skipped
+        if skipped:
+            lines.append(
+                ngettext(
+                    "%(count)s event was skipped:",
+                    "%(count)s events were skipped:",
+                    len(skipped),
+                )
+                % {"count": len(skipped)}
+            )
+            lines += [f"- {problem}" for problem in skipped]
+        corrected = [problem for problem in self.problems if not problem.skipped]
+        if corrected:
+            lines.append(_("Imported with a correction:"))
+            lines += [f"- {problem}" for problem in corrected]
+        return "\n".join(lines)
 
 
 def _store(event, as_draft):
@@ -222,14 +94,21 @@ def _store(event, as_draft):
         workflow.start(event, None)
 
 
-def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags):
+def _fill(event, record, venue):
+    for name, value in record.fields.items():
+        setattr(event, name, value)
+    if venue is not None and not event.venue_id:
+        event.venue = venue
+        event.place = ""
+    event.source_sequence = record.sequence
+    event.source_modified = record.modified
+    event.source_hash = record.digest
+
+
+def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags, slugs):
+    """Create or update one event the way the admin saves it (a revision, then publish or
+    moderation): for changed events and feeds that import as drafts."""
     event = existing.get(record.uid)
-    if (
-        event is not None
-        and (record.sequence is not None or record.modified is not None)
-        and (event.source_sequence, event.source_modified) == (record.sequence, record.modified)
-    ):
-        return "unchanged"
     created = event is None
     if created:
         event = Event(
@@ -239,57 +118,247 @@ def _apply_one(record, *, neighbourhood, feed, existing, as_draft, venue, tags):
             locale=Locale.get_default(),
             venue=venue,
         )
-    for name, value in record.fields.items():
-        setattr(event, name, value)
-    if venue is not None and not event.venue_id:
-        event.venue = venue
-        event.place = ""
-    event.source_sequence = record.sequence
-    event.source_modified = record.modified
+    _fill(event, record, venue)
     event.exceptions = [EventException(**change) for change in record.changes]
     if created:
-        event.slug = ""
+        event.slug = slugs.take(event.title)
     try:
         event.full_clean(exclude=["slug"])
-    except Exception as error:
-        raise FeedError(f"The event “{record.fields['title']}” is not valid: {error}") from error
+    except ValidationError as error:
+        raise Unusable(" ".join(error.messages)) from error
     if tags:
         event.tags.add(*tags)
     _store(event, as_draft)
     return "created" if created else "updated"
 
 
+def _new_event(record, *, neighbourhood, feed, locale, venue, slugs, now):
+    """An unsaved, checked, published-to-be event for `_publish_new` (Unusable if invalid)."""
+    event = Event(
+        neighbourhood=neighbourhood,
+        feed=feed,
+        source_uid=record.uid,
+        locale=locale,
+        venue=venue,
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=now,
+        last_published_at=now,
+    )
+    _fill(event, record, venue)
+    event.slug = slugs.take(event.title)
+    try:
+        # The checks full_clean makes, without its per-event uniqueness queries: the slug comes
+        # from the pool of free ones and the translation key is new.
+        # Foreign keys are the importer's own (neighbourhood, feed, locale, venue): not
+        # looked up again per event.
+        event.clean_fields(exclude=["slug", "translation_key", *FOREIGN_KEYS])
+        event.clean()
+        changes = [EventException(locale=locale, **change) for change in record.changes]
+        for change in changes:
+            change.clean_fields(exclude=["event", "translation_key", "locale"])
+            change.clean()
+    except ValidationError as error:
+        raise Unusable(" ".join(error.messages)) from error
+    return event, changes
+
+
+@transaction.atomic
+def _publish_new(pairs, tags):
+    """Create and publish many new events in a handful of queries (what save_revision and
+    publish do one by one): events, their changed dates, their first revisions, live, with
+    their occurrences, tags, search index entries and a publish entry in each one's history."""
+    if not pairs:
+        return
+    now = timezone.now()
+    events = Event.objects.bulk_create([event for event, _changes in pairs], batch_size=500)
+    content_type = ContentType.objects.get_for_model(Event)
+    base_type = ContentType.objects.get_for_model(events[0].get_base_content_type().model_class())
+    changes, changes_of = [], {}
+    for event, (_event, event_changes) in zip(events, pairs, strict=True):
+        for order, change in enumerate(event_changes):
+            change.event = event
+            change.sort_order = order
+        event.exceptions = event_changes  # what the revision records
+        event.tagged = [EventTag(tag=tag, content_object=event) for tag in tags]
+        changes_of[event.pk] = event_changes
+        changes.extend(event_changes)
+    EventException.objects.bulk_create(changes, batch_size=500)
+    revisions = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type=content_type,
+                base_content_type=base_type,
+                object_id=str(event.pk),
+                created_at=now,
+                content=event.serializable_data(),
+                object_str=str(event),
+            )
+            for event in events
+        ],
+        batch_size=500,
+    )
+    for event, revision in zip(events, revisions, strict=True):
+        event.latest_revision = revision
+        event.live_revision = revision
+    Event.objects.bulk_update(events, ["latest_revision", "live_revision"], batch_size=500)
+    window = (horizon(), window_start())
+    rows = []
+    for event in events:
+        rows += occurrence_rows(event, expand(event.schedule(changes_of[event.pk]), *window))
+    Occurrence.objects.bulk_create(rows, batch_size=1000)
+    if tags:
+        EventTag.objects.bulk_create(
+            [tagged for event in events for tagged in event.tagged.all()], batch_size=1000
+        )
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(event.pk),
+                label=str(event)[:255],
+                action="wagtail.publish",
+                timestamp=now,
+                revision=revision,
+                content_changed=True,
+                data={},
+            )
+            for event, revision in zip(events, revisions, strict=True)
+        ],
+        batch_size=500,
+    )
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(Event, events)
+    invalidate_on_commit()  # the agenda's pages show these dates
+
+
+def _problem(record, reason):
+    start = record.fields.get("start")
+    return Problem(
+        record.fields.get("title", ""), ical_read.readable_start(start), reason, uid=record.uid
+    )
+
+
+BATCH = 500  # new events written together
+FOREIGN_KEYS = [
+    "locale", "neighbourhood", "feed", "venue", "image", "latest_revision", "live_revision",
+    "locked_by",
+]  # fmt: skip
+PROGRESS = 250  # a progress line every so many events
+
+
+def _apply_single(record, result, **kwargs):
+    """`_apply_one` in a savepoint: a failing event leaves the others as they were."""
+    try:
+        with transaction.atomic():
+            return _apply_one(record, **kwargs)
+    except Unusable as error:
+        result.problems.append(_problem(record, str(error)))
+    except (DatabaseError, ValueError, TypeError, OverflowError):
+        result.problems.append(_problem(record, _("It could not be saved.")))
+    return None
+
+
+def _publish_batch(batch, tags, result, neighbourhood, feed, locale, venue):
+    """Write a batch of new events at once; should the database refuse the batch, each one on
+    its own, so that only the event at fault is skipped."""
+    try:
+        with transaction.atomic():
+            _publish_new(batch, tags)
+    except DatabaseError:
+        for event, changes in batch:
+            record = ical_read.Parsed(uid=event.source_uid, fields={"title": event.title})
+            try:
+                with transaction.atomic():
+                    event.pk = None
+                    _publish_new([(event, changes)], tags)
+            except DatabaseError:
+                result.problems.append(_problem(record, _("It could not be saved.")))
+                continue
+            result.created += 1
+        return
+    result.created += len(batch)
+
+
 def import_events(data, *, neighbourhood, feed=None, stdout=None):
-    """Import parsed iCalendar bytes into `neighbourhood`, all or nothing."""
-    records = parse(data)
+    """Import iCalendar bytes into `neighbourhood`, in one transaction.
+
+    A file that is no calendar changes nothing (FeedError). An event that cannot be used is
+    skipped and named in the result; the others are imported.
+    """
+    try:
+        parsed = ical_read.parse_feed(data)
+    except ical_read.FeedUnreadable as error:
+        raise FeedError(str(error)) from error
+    records = parsed.records
     as_draft = bool(feed and feed.import_as_drafts)
     venue = feed.default_venue if feed else None
     tags = list(feed.tags.names()) if feed else []
-    result = Result()
+    result = Result(problems=list(parsed.problems))
+    locale = Locale.get_default()
     with transaction.atomic():
         existing = {
             event.source_uid: event
             for event in Event.objects.filter(
-                neighbourhood=neighbourhood, feed=feed, locale=Locale.get_default()
+                neighbourhood=neighbourhood, feed=feed, locale=locale
             ).exclude(source_uid="")
         }
-        for number, record in enumerate(records, 1):
-            outcome = _apply_one(
-                record,
-                neighbourhood=neighbourhood,
-                feed=feed,
-                existing=existing,
-                as_draft=as_draft,
-                venue=venue,
-                tags=tags,
+        slugs = SlugPool(
+            Event.objects.filter(neighbourhood=neighbourhood, locale=locale).values_list(
+                "slug", flat=True
             )
-            setattr(result, outcome, getattr(result, outcome) + 1)
-            if stdout is not None and (number % 25 == 0 or number == len(records)):
+        )
+        tag_objects = [Tag.objects.get_or_create(name=name)[0] for name in tags]
+        now = timezone.now()
+        batch = []
+        for number, record in enumerate(records, 1):
+            event = existing.get(record.uid)
+            if event is not None and event.source_hash == record.digest:
+                result.unchanged += 1
+            elif event is None and not as_draft:
+                # New and published at once: checked now, written with others in bulk.
+                try:
+                    batch.append(
+                        _new_event(
+                            record,
+                            neighbourhood=neighbourhood,
+                            feed=feed,
+                            locale=locale,
+                            venue=venue,
+                            slugs=slugs,
+                            now=now,
+                        )
+                    )
+                except Unusable as error:
+                    result.problems.append(_problem(record, str(error)))
+                except (ValueError, TypeError, OverflowError):
+                    result.problems.append(_problem(record, _("It could not be saved.")))
+            else:
+                outcome = _apply_single(
+                    record,
+                    result,
+                    neighbourhood=neighbourhood,
+                    feed=feed,
+                    existing=existing,
+                    as_draft=as_draft,
+                    venue=venue,
+                    tags=tags,
+                    slugs=slugs,
+                )
+                if outcome:
+                    setattr(result, outcome, getattr(result, outcome) + 1)
+            if len(batch) >= BATCH or (batch and number == len(records)):
+                _publish_batch(batch, tag_objects, result, neighbourhood, feed, locale, venue)
+                batch = []
+            if stdout is not None and (number % PROGRESS == 0 or number == len(records)):
                 stdout.write(f"  {number}/{len(records)} events")
         if feed is not None:
             # Events that vanished from the partner's calendar are cancelled, never deleted:
-            # residents who saw them learn they are off.
+            # residents who saw them learn they are off. One that is there but could not be
+            # read this time has not vanished.
             seen = {record.uid for record in records}
+            if result.skipped:
+                seen |= parsed.unreadable_uids
             for uid, event in existing.items():
                 if uid in seen or event.status == EventStatus.CANCELLED:
                     continue
@@ -316,7 +385,7 @@ def run_feed(feed, stdout=None):
         logger.exception("Calendar feed %s (%s) failed", feed.pk, feed.url)
         ok, message = (
             False,
-            gettext(
+            _(
                 "Importing this calendar went wrong; nothing was changed. The site's "
                 "administrators can find the details in the log."
             ),

@@ -17,6 +17,15 @@ def horizon():
     return timezone.now() + timedelta(days=settings.EVENTS_HORIZON_DAYS)
 
 
+def window_start():
+    """How far back a series' dates are written (a year unless configured otherwise).
+
+    The stored window is window_start() … horizon(); the safety cap on the number of dates
+    counts inside it, so a series that began years ago still has its dates to come.
+    """
+    return timezone.now() - timedelta(days=settings.EVENTS_PAST_DAYS)
+
+
 @transaction.atomic
 def write_occurrences(event, until=None):
     """Replace the event's occurrences with what its schedule says now.
@@ -28,7 +37,7 @@ def write_occurrences(event, until=None):
     Occurrence.objects.filter(event=event).delete()
     if not event.live:
         return []
-    rows = occurrence_rows(event, expand(event.schedule(), until or horizon()))
+    rows = occurrence_rows(event, expand(event.schedule(), until or horizon(), window_start()))
     return Occurrence.objects.bulk_create(rows, batch_size=500)
 
 
@@ -43,6 +52,7 @@ def occurrence_rows(event, instances):
             cancelled=instance.cancelled,
             moved=instance.moved,
             note=instance.note[:255],
+            all_day=instance.all_day,
         )
         for instance in instances
     ]

@@ -349,6 +349,8 @@ REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 180)
 SUBMISSION_IMAGE_MAX_BYTES = env_int("SUBMISSION_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 # How far ahead the dates of recurring events are written (days).
 EVENTS_HORIZON_DAYS = env_int("EVENTS_HORIZON_DAYS", 548)
+# How far back they are kept (days): a series' dates from before then are not written.
+EVENTS_PAST_DAYS = env_int("EVENTS_PAST_DAYS", 365)
 # Whole pages for visitors without a session (infopoint.pagecache): how long at most (seconds),
 # also what a CDN is told (s-maxage). "Open now" and "this week" are never older than this.
 # 0 turns it off.

@@ -258,6 +258,12 @@ class Event(
     source_uid = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
     source_sequence = models.IntegerField(null=True, blank=True, editable=False)
     source_modified = models.DateTimeField(null=True, blank=True, editable=False)
+    # A digest of what the feed last sent for this event: an unchanged event is not saved again.
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # An imported series is expanded as RFC 5545 says: in its DTSTART's own zone (an IANA name;
+    # empty = Europe/Amsterdam), with every RRULE it has (the first is `rrule`).
+    time_zone = models.CharField(max_length=64, blank=True, editable=False)
+    extra_rules = models.TextField(blank=True, editable=False)
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -323,6 +329,9 @@ class Event(
             skip_holidays=self.skip_holidays,
             suspended_from=self.suspended_from,
             changes=[change.as_change() for change in changes],
+            time_zone=self.time_zone,
+            extra_rules=self.extra_rules.split(),
+            start_is_instance=bool(self.source_uid),
         )
 
     @property

@@ -24,6 +24,7 @@ class EventException(TranslatableMixin, Orderable):
         ("move", _("Move this date")),
         ("note", _("Add information to this date")),
         ("add", _("Add an extra date")),
+        ("future", _("Move this date and all later ones")),
     ]
     event = ParentalKey("events.Event", on_delete=models.CASCADE, related_name="exceptions")
     date = models.DateField(
@@ -51,6 +52,10 @@ class EventException(TranslatableMixin, Orderable):
         help_text=_("Shown with this date, e.g. “in the small hall”."),
         verbose_name=_("note"),
     )
+    # Imported changes name the exact instance they are about (RECURRENCE-ID, EXDATE, RDATE),
+    # matched by instant; and a changed date may be all day in a timed series.
+    original_start = models.DateTimeField(null=True, blank=True, editable=False)
+    all_day = models.BooleanField(default=False, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("action")]),
@@ -77,6 +82,8 @@ class EventException(TranslatableMixin, Orderable):
             start=self.new_start,
             end=self.new_end,
             note=self.note,
+            original=self.original_start,
+            all_day=self.all_day,
         )
 
 
@@ -96,6 +103,8 @@ class Occurrence(models.Model):
     cancelled = models.BooleanField(default=False, verbose_name=_("cancelled"))
     moved = models.BooleanField(default=False, verbose_name=_("moved"))
     note = models.CharField(max_length=255, blank=True, verbose_name=_("note"))
+    # This date is all day although its series is not (an imported change).
+    all_day = models.BooleanField(default=False, verbose_name=_("all day"))
 
     class Meta:
         verbose_name = _("date")
@@ -105,6 +114,10 @@ class Occurrence(models.Model):
 
     def __str__(self):
         return f"{self.event} @ {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def is_all_day(self):
+        return self.all_day or self.event.all_day
 
     @property
     def is_cancelled(self):

@@ -99,7 +99,7 @@ def test_moderating_one_neighbourhood_does_not_publish_in_another(client, lunett
 def test_feeds_editors_saved_before_the_rule_import_drafts_after_the_migration(lunetten):
     """Feeds saved before this rule existed: the one a plain editor last saved stops publishing
     directly; a moderator's, a superuser's and one made outside the admin keep their setting."""
-    migration = import_module("events.migrations.0006_editors_feeds_import_as_drafts")
+    migration = import_module("events.migrations.0007_editors_feeds_import_as_drafts")
     editor, moderator = person("ed", lunetten.editors), person("mo", lunetten.moderators)
     superuser = get_user_model().objects.create_superuser("root", "root@example.org", "x")
 

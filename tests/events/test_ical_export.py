@@ -197,3 +197,37 @@ def _as_utc(value):
     if isinstance(value, date) and not isinstance(value, datetime):
         value = datetime.combine(value, datetime.min.time(), tzinfo=TZ)
     return value.astimezone(UTC)
+
+
+@pytest.mark.time_machine(datetime(2026, 11, 20, 12, 0, tzinfo=TZ), tick=False)
+def test_imported_series_from_other_zones_export_to_our_occurrences(client, lunetten):
+    """Issue 16: our feed of events imported from New York and with RFC 5545's corner cases,
+    read by recurring-ical-events, gives exactly our occurrence rows.
+
+    Not yet a series that lives in UTC (other_time_zones.ics): our feed carries X-WR-TIMEZONE,
+    whose readers move UTC times into Amsterdam before expanding, and icalendar writes every
+    zero-offset zone as UTC; such a series drifts an hour in their reading after a DST change.
+    """
+    from pathlib import Path
+
+    from events.importer import import_events
+
+    fixtures = Path(__file__).parent / "fixtures"
+    for name in ("new_york.ics", "rfc_corner_cases.ics", "sequence.ics"):
+        import_events((fixtures / name).read_bytes(), neighbourhood=lunetten)
+    window_start = datetime(2026, 11, 20, tzinfo=TZ)
+    window_end = window_start + timedelta(days=365)
+    calendar = fetch_calendar(client, lunetten)
+    theirs = sorted(
+        (str(c["SUMMARY"]), _as_utc(c.decoded("DTSTART")), _as_utc(c.decoded("DTEND")))
+        for c in recurring_ical_events.of(calendar).between(window_start, window_end)
+        if str(c.get("STATUS")) != "CANCELLED"
+    )
+    ours = sorted(
+        (o.event.title, o.start, o.end)
+        for o in Occurrence.objects.filter(
+            cancelled=False, start__gte=window_start, start__lt=window_end
+        ).select_related("event")
+    )
+    assert len(ours) > 40
+    assert theirs == ours

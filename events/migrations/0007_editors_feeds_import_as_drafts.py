@@ -45,7 +45,7 @@ def editors_feeds_import_as_drafts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0005_labels_in_dutch"),
+        ("events", "0006_rfc5545_zones_rules_and_import_digest"),
         ("infopoint", "0004_labels_in_dutch"),
         ("wagtailcore", "0098_apitoken"),
         ("contenttypes", "0002_remove_content_type_name"),
