@@ -22,3 +22,18 @@ def shared_cache(app_configs, **kwargs):
             id="infopoint.W001",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def two_factor_for_superusers(app_configs, **kwargs):
+    """A superuser's password alone opens every neighbourhood; production should ask for more."""
+    if settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS:
+        return []
+    return [
+        checks.Warning(
+            "Superusers can sign in to the admin with their password alone.",
+            hint="Set TWO_FACTOR_REQUIRED_FOR_SUPERUSERS=1: each superuser then adds an "
+            "authenticator app before using the admin.",
+            id="infopoint.W002",
+        )
+    ]

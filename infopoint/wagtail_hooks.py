@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.admin.widgets import ListingButton
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -12,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import scoped_admin
+from . import scoped_admin, twofactor
 from .admin_views import GuidesToReviewView, mark_guide_report_done
 from .dashboard import AwaitingReviewPanel, GuideReportsPanel, GuidesToCheckPanel
 from .models import GuideReport, Neighbourhood
@@ -62,6 +63,45 @@ class GuidesToReviewMenuItem(MenuItem):
         return PagePermissionPolicy().user_has_any_permission(
             request.user, ["add", "change", "publish"]
         )
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return twofactor.urlpatterns()
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_menu_item(request):
+    return {
+        "url": reverse("wagtail_2fa_device_list", kwargs={"user_id": request.user.pk}),
+        "label": _("Manage your 2FA devices"),
+        "help_text": _("Add or remove devices for 2 factor authentication."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_user_listing_button(user, request_user):
+    if twofactor.may_manage_devices_of(request_user, user.pk):
+        yield ListingButton(
+            _("Manage 2FA"),
+            reverse("wagtail_2fa_device_list", kwargs={"user_id": user.pk}),
+            priority=100,
+        )
+
+
+@hooks.register("construct_main_menu")
+def only_two_factor_setup_until_done(request, menu_items):
+    """A superuser who must add an authenticator app first sees only the way to it (every
+    other page sends them there); everyone else keeps their menu."""
+    if getattr(request.user, "two_factor_setup_required", False):
+        menu_items[:] = [
+            MenuItem(
+                _("Set up two-step sign-in"),
+                reverse("wagtail_2fa_device_new"),
+                icon_name="key",
+                name="two-factor-setup",
+            )
+        ]
 
 
 @hooks.register("register_reports_menu_item")

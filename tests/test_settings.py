@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "wijkinfo.example,.wijkinfo.example",
     "DATABASE_URL": "postgres://wijkinfo:secret@db.internal:5432/wijkinfo",
     "REDIS_URL": "redis://cache.internal:6379/2",
+    "TWO_FACTOR_REQUIRED_FOR_SUPERUSERS": "1",
 }
 
 
@@ -148,6 +149,13 @@ def test_deploy_check_warns_when_rate_limits_would_count_per_process():
     result = run_with(env, "", "config.settings.production", "manage.py", "check", "--deploy")
 
     assert "infopoint.W001" in result.stdout + result.stderr
+
+
+def test_deploy_check_warns_when_superusers_sign_in_with_a_password_alone():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "TWO_FACTOR_REQUIRED_FOR_SUPERUSERS"}
+    result = run_with(env, "", "config.settings.production", "manage.py", "check", "--deploy")
+
+    assert "infopoint.W002" in result.stdout + result.stderr
 
 
 def test_postgresql_connects_and_runs_statements_within_limits():

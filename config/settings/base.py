@@ -4,12 +4,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import wagtail_2fa
 from django.conf.locale import LANG_INFO
 
 from .env import env, env_bool, env_int, env_list, env_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
+WAGTAIL_2FA_DIR = Path(wagtail_2fa.__file__).parent
 
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1"])
@@ -50,6 +52,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    # wagtail-2fa is used as a library, not an app: its wagtail_hooks module imports
+    # wagtail.users.widgets, which Wagtail 8 no longer has. infopoint.twofactor registers its
+    # views, account menu item and user-listing button instead; its templates and Dutch
+    # catalogue are found through TEMPLATES["DIRS"] and LOCALE_PATHS below.
 ]
 
 MIDDLEWARE = [
@@ -65,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after authentication: the admin asks for the authenticator code (see "Accounts").
+    "infopoint.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's, with the admin's own policy (ADMIN_CONTENT_SECURITY_POLICY) for the admin.
@@ -85,7 +95,7 @@ FORM_RENDERER = "infopoint.forms.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "site" / "templates"],
+        "DIRS": [BASE_DIR / "site" / "templates", WAGTAIL_2FA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -182,6 +192,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Two-factor sign-in (wagtail-2fa, django-otp): every editor may add an authenticator app
+# (account menu, "Beheer je 2FA apparaten"); whoever has one is asked for its code at every
+# sign-in. Superusers must add one before anything else in the admin when
+# TWO_FACTOR_REQUIRED_FOR_SUPERUSERS is on. Nobody without a device loses their menu
+# (infopoint.twofactor.TwoFactorMiddleware decides; wagtail-2fa's own "required" switch is on
+# so that its views and the middleware act at all).
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", False)
+WAGTAIL_2FA_REQUIRED = True
+# The name an authenticator app shows beside the code (wagtail-2fa's app would set it).
+OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Wijkinfo")
 # --- end of Accounts -----------------------------------------------------------------------
 
 # Internationalisation: Dutch first; every public URL carries its language (/nl/…, /en/…).
@@ -195,7 +215,8 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first: a message in both catalogues reads as ours.
+LOCALE_PATHS = [BASE_DIR / "locale", WAGTAIL_2FA_DIR / "locale"]
 # Our own date formats per language (SHORT_DAY_MONTH_FORMAT: "di 1 dec"), beside Django's.
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
