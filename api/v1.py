@@ -1,0 +1,51 @@
+"""Version 1 of the open-data API: what residents read on the sites, for other systems.
+
+One django-ninja API for everything. Wagtail 8 ships a ninja-based API v3 (wagtail.api.v3), but
+it is an editors' read-and-write API (bearer tokens, revisions, publishing actions; a signed-in
+user sees drafts), answers for one site by a `site` parameter rather than the Host, and knows
+neither the Dutch fallback of untranslated pages nor neighbourhoods. Here every endpoint is
+read-only, anonymous, scoped by the Host like the pages, and serves published content only.
+"""
+
+from ninja import NinjaAPI, Swagger
+
+from . import errors, events, hsds, pages, venues
+
+DESCRIPTION = """\
+Open data of the neighbourhood information points: meeting places, events with their dates, news
+and guides, read-only and published content only.
+
+**Which neighbourhood**: the host name, as for the pages. A neighbourhood's site
+(`lunetten.…`) answers with its own items; the city portal answers for the whole city and takes
+a `neighbourhood` filter.
+
+**Language**: `lang` (default `nl`). Items not translated yet come in Dutch, as on the pages;
+each item's `language` says which.
+
+**Pages**: lists are ordered (venues and guides by name, events by their first date, news newest
+first) and follow the `next` link; a page keeps its place when items are added meanwhile.
+
+**Caching**: answers carry an `ETag`; send it back in `If-None-Match` for a `304`. At most a
+number of requests per minute per address (`429` with `Retry-After` beyond it). Errors are
+RFC 9457 problem details (`application/problem+json`).
+
+Venues are also offered as Open Referral HSDS 3.0 `location` records under `/api/v1/hsds/`.
+"""
+
+api = NinjaAPI(
+    title="Wijkinfo open data",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    openapi_url="/schema/",
+    docs_url="/docs/",
+    # The assets django-ninja vendors (it is an installed app): no third-party request, and no
+    # validator badge phoning swagger.io.
+    docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": True}),
+)
+errors.register(api)
+api.add_router("/venues/", venues.router)
+api.add_router("/events/", events.router)
+api.add_router("/news/", pages.news_router)
+api.add_router("/guides/", pages.guides_router)
+api.add_router("/hsds/", hsds.router)
