@@ -2,6 +2,7 @@
 
 import copy
 import enum
+import re
 from datetime import date, datetime
 
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -9,6 +10,7 @@ from django.http import Http404, HttpRequest, JsonResponse, QueryDict
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
+from pydantic import field_validator
 from wagtail.rich_text import expand_db_html
 
 from events.choices import AUDIENCE_CHOICES
@@ -30,6 +32,7 @@ router = Router(tags=["events"])
 ORDER = pagination.Order(("first_start", "datetime"), ("pk", "int"))
 # Dates listed per event: a weekly series has some 78 in the 18 months written ahead.
 MAX_OCCURRENCES = 50
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 When = enum.Enum("When", {code: code for code, _label in WHEN_CHOICES}, type=str)
 Audience = enum.Enum("Audience", {code: code for code, _l in AUDIENCE_CHOICES[1:]}, type=str)
@@ -48,6 +51,14 @@ class EventParams(ListParams):
     venue: str | None = Field(None, max_length=100, description="A meeting place's slug.")
     free: bool = Field(False, description="Only events that cost nothing.")
     step_free: bool = Field(False, description="Only events at a step-free venue.")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def iso_date(cls, value):
+        # Pydantic would also read a number as a timestamp; the schema promises YYYY-MM-DD.
+        if value is not None and not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+            raise ValueError("a date as YYYY-MM-DD")
+        return value
 
 
 class OccurrenceOut(Schema):

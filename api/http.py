@@ -44,6 +44,8 @@ class ApiMiddleware:
             response = HttpResponse(status=204)
             response["Allow"] = "GET, HEAD, OPTIONS"
             return _cors(response)
+        if request.method not in READ_METHODS:
+            return _cors(problem(405, "The API is read-only.", Allow="GET, HEAD, OPTIONS"))
         limit = rate_limit()
         if limit.exceeded(request):
             window = limit.window
@@ -55,9 +57,7 @@ class ApiMiddleware:
             return _cors(response)
         limit.count(request)
         response = self.get_response(request)
-        if request.method not in READ_METHODS and response.status_code < 400:
-            response = problem(405, "The API is read-only.", Allow="GET, HEAD, OPTIONS")
-        elif response.status_code >= 400 and not _is_problem(response):
+        if response.status_code >= 400 and not _is_problem(response):
             response = problem(response.status_code)
         if response.status_code == 200 and request.method in ("GET", "HEAD"):
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)

@@ -32,7 +32,56 @@ RFC 9457 problem details (`application/problem+json`).
 Venues are also offered as Open Referral HSDS 3.0 `location` records under `/api/v1/hsds/`.
 """
 
-api = NinjaAPI(
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details.",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "parameter": {"type": "string"},
+                    "message": {"type": "string"},
+                },
+                "required": ["parameter", "message"],
+            },
+        },
+    },
+    "required": ["type", "title", "status"],
+}
+ERRORS = {
+    "400": "A filter value unknown here (a facility, venue or topic), or a cursor not ours.",
+    "404": "No such item on this site, or not published.",
+    "422": "A parameter of the wrong type or out of range.",
+    "429": "Too many requests from this address; try again after Retry-After seconds.",
+}
+
+
+class OpenDataAPI(NinjaAPI):
+    """django-ninja's API, whose schema also documents the problem details every operation may
+    answer (api.errors writes them outside the operations' own responses)."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERRORS.items():
+                    responses[status] = {"description": description, "content": problem}
+                responses["429"]["headers"] = {
+                    "Retry-After": {"schema": {"type": "string"}, "required": True}
+                }
+        return schema
+
+
+api = OpenDataAPI(
     title="Wijkinfo open data",
     version="1",
     description=DESCRIPTION,

@@ -132,8 +132,9 @@ def filter_data(params):
         data["kind"] = params.kind.value
     if params.capacity is not None:
         data["capacity"] = str(params.capacity)
-    data.setlist("facility", params.facility)
-    data.setlist("access", params.access)
+    # An empty value (an unticked box) asks for nothing, as on the page.
+    data.setlist("facility", [code for code in params.facility if code])
+    data.setlist("access", [code for code in params.access if code])
     for name in ("open_now", "free"):
         if getattr(params, name):
             data[name] = "true"
