@@ -78,7 +78,41 @@ class OpenDataAPI(NinjaAPI):
                 responses["429"]["headers"] = {
                     "Retry-After": {"schema": {"type": "string"}, "required": True}
                 }
+        _link_lists_to_items(schema["paths"])
         return schema
+
+
+# Where a list's first item leads (OpenAPI links: clients and Schemathesis's stateful run
+# follow them): {list path: (item path, its id parameter, where the id is in the list)}.
+LINKS = {
+    "/api/v1/venues/": ("/api/v1/venues/{venue_id}/", "venue_id", "/results/0/id"),
+    "/api/v1/events/": ("/api/v1/events/{event_id}/", "event_id", "/results/0/id"),
+    "/api/v1/news/": ("/api/v1/news/{news_id}/", "news_id", "/results/0/id"),
+    "/api/v1/guides/": ("/api/v1/guides/{guide_id}/", "guide_id", "/results/0/id"),
+    "/api/v1/hsds/locations/": (
+        "/api/v1/hsds/locations/{location_id}/",
+        "location_id",
+        "/contents/0/id",
+    ),
+}
+LINKED_FORMS = {
+    "/api/v1/venues/{venue_id}/": ("/api/v1/venues/{venue_id}/jsonld/", "venue_id", "/id"),
+    "/api/v1/events/{event_id}/": ("/api/v1/events/{event_id}/jsonld/", "event_id", "/id"),
+}
+
+
+def _link_lists_to_items(paths):
+    for source, (target, parameter, pointer) in {**LINKS, **LINKED_FORMS}.items():
+        if source not in paths or target not in paths:
+            continue
+        responses = paths[source]["get"]["responses"]
+        ok = responses.get(200) or responses["200"]
+        ok["links"] = {
+            "item": {
+                "operationId": paths[target]["get"]["operationId"],
+                "parameters": {parameter: f"$response.body#{pointer}"},
+            }
+        }
 
 
 api = OpenDataAPI(

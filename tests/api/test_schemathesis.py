@@ -11,6 +11,7 @@ import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
+from hypothesis.stateful import run_state_machine_as_test
 from schemathesis.config import SchemathesisConfig
 
 from api.v1 import api
@@ -56,6 +57,31 @@ def content(db, settings, lunetten, make_venue, make_event, kitchen):
 )
 def test_every_endpoint_answers_as_its_schema_says(case, content):
     case.call_and_validate(headers={"Host": host(content)})
+
+
+@pytest.mark.clock
+def test_following_the_links_from_lists_to_items(content):
+    """The stateful part: from each list through its links to the items and their forms."""
+    host_header = {"Host": host(content)}
+    called = set()
+
+    class Machine(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            called.add(case.operation.path)
+            return {"headers": host_header}
+
+    run_state_machine_as_test(
+        Machine,
+        settings=settings(
+            max_examples=EXAMPLES,
+            stateful_step_count=4,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
+    # Items were reached through the links (their ids come only from the lists' answers).
+    assert len({path for path in called if "{" in path}) >= 3, called
 
 
 def test_the_schema_served_is_the_one_tested(client, portal):
