@@ -9,7 +9,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 from schemathesis.config import SchemathesisConfig
@@ -39,7 +41,19 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def content(db, settings, lunetten, make_venue, make_event, kitchen):
+def wsgi_in_the_test_transaction():
+    """Schemathesis calls the WSGI application itself, which closes the database connection
+    after each request (and with it the test's transaction, on PostgreSQL); Django's own test
+    client keeps it open the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def content(db, wsgi_in_the_test_transaction, settings, lunetten, make_venue, make_event, kitchen):
     settings.API_RATE_LIMIT = (1_000_000, 60)  # every generated request comes from one address
     venue = make_venue("Buurthuis De Linde", facilities=[kitchen], latitude=52.06, longitude=5.14)
     make_event("Taalcafé", venue=venue, tags=["taal"])
