@@ -56,6 +56,9 @@ class ApiMiddleware:
             )
             return _cors(response)
         limit.count(request)
+        head = request.method == "HEAD"
+        if head:  # answered as GET, without the body (the operations are declared for GET)
+            request.method = "GET"
         response = self.get_response(request)
         if response.status_code >= 400 and not _is_problem(response):
             response = problem(response.status_code)
@@ -68,6 +71,11 @@ class ApiMiddleware:
                 )
         elif response.status_code >= 400:
             patch_cache_control(response, no_store=True)
+        if head:
+            request.method = "HEAD"
+            if not response.streaming:
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
         return _cors(response)
 
 

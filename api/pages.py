@@ -33,7 +33,9 @@ Topic = enum.Enum("Topic", {code: code for code, _label in TOPICS}, type=str)
 
 
 class NewsParams(ListParams):
-    tag: str | None = Field(None, max_length=100, description="Only news with this tag (slug).")
+    tag: str | None = Field(
+        None, max_length=100, pattern=r"^[-\w]+$", description="Only news with this tag (slug)."
+    )
 
 
 class GuideParams(ListParams):

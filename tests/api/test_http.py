@@ -132,3 +132,12 @@ def test_the_docs_load_nothing_from_a_third_party(client, portal):
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
     assert '"validatorUrl": null' in html
+
+
+def test_head_answers_like_get_without_a_body(client, portal):
+    get = client.get(VENUES, HTTP_HOST=PORTAL_HOST)
+    head = client.head(VENUES, HTTP_HOST=PORTAL_HOST)
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
