@@ -57,7 +57,3 @@ def neighbourhood_refs():
 def absolute(request, url):
     """An absolute address for a link Wagtail gives relative on the request's own site."""
     return request.build_absolute_uri(url) if url else None
-
-
-def language_choice(params):
-    return params.lang.value
