@@ -83,3 +83,20 @@ def test_the_list_is_an_hsds_page(api, api_json, lunetten, make_venue):
     }
     assert [record["name"] for record in page["contents"]] == ["Plek 2"]
     assert api(lunetten, LOCATIONS, page=0).status_code == 422
+
+
+def test_the_list_costs_the_same_queries_with_10_and_500_venues(api, lunetten, kitchen):
+    from tests.api.conftest import queries
+    from tests.api.test_venues import _bulk_venues
+    from venues.models import Venue
+
+    def call():
+        assert api(lunetten, LOCATIONS, per_page=100).status_code == 200
+
+    _bulk_venues(lunetten, 10, kitchen)
+    few = queries(call)
+    Venue.objects.filter(slug__startswith="bulk-").delete()
+    _bulk_venues(lunetten, 500, kitchen)
+    many = queries(call)
+
+    assert many == few
