@@ -36,6 +36,8 @@ urlpatterns = [
     path("robots.txt", infopoint_views.robots_txt, name="robots_txt"),
     path("favicon.ico", infopoint_views.favicon, name="favicon"),
     path("theme.css", infopoint_views.theme_css, name="theme_css"),
+    # The open-data API: outside the language prefixes and the pages' routing (api.urls).
+    path("", include("api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("", infopoint_views.root, name="root"),
 ]

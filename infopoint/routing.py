@@ -129,14 +129,14 @@ def serve(request, path):
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's, except that a missing admin or document address stays a 404.
+    """Django's, except that a missing admin, document or API address stays a 404.
 
     Django retries a 404 under the language prefix and redirects when that resolves; Wagtail's
     page pattern under /<language>/ resolves everything, so a missing admin item became a
     redirect to a public "page not found".
     """
 
-    unprefixed = ("/admin/", "/documents/")
+    unprefixed = ("/admin/", "/documents/", "/api/")
 
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(self.unprefixed):

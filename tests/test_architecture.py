@@ -53,7 +53,15 @@ def templates():
 
 
 def test_the_layers_name_every_app_of_ours():
-    assert set(layers()) == {"config", "home", "submissions", "events", "venues", "infopoint"}
+    assert set(layers()) == {
+        "config",
+        "api",
+        "home",
+        "submissions",
+        "events",
+        "venues",
+        "infopoint",
+    }
     assert set(our_tag_libraries().values()) <= set(layers())
 
 

@@ -18,6 +18,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "api",
     "home",
     "infopoint",
     "venues",
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # django-ninja's vendored API docs assets (api.v1: no third-party request).
+    "ninja",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "infopoint.routing.LocaleMiddleware",
     "infopoint.routing.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The JSON API's own: per-address limit, CORS, caching headers and ETags, problem details.
+    "api.http.ApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Right after authentication: the admin asks for the authenticator code (see "Accounts").
@@ -358,6 +363,10 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", (5, 60 * 60))
 SUBMISSION_RATE_LIMIT = env_rate("SUBMISSION_RATE_LIMIT", (5, 60 * 60))
 REPORT_RATE_LIMIT = env_rate("REPORT_RATE_LIMIT", (5, 60 * 60))
+# Requests one address may make to the JSON API (/api/v1/) per number of seconds.
+API_RATE_LIMIT = env_rate("API_RATE_LIMIT", (300, 60))
+# How long a client or CDN may reuse an API answer (seconds); ETags make a re-check cheap.
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 # --- Retention ---------------------------------------------------------------------------------
 # How long residents' data is kept (days); `manage.py apply_retention`, run daily, deletes what
 # is older (0 keeps it). The demo's privacy statement promises these periods.
