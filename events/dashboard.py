@@ -1,4 +1,5 @@
-"""The agenda's chore on the volunteers' dashboard: events coming up without a place.
+"""The agenda's chores on the volunteers' dashboard: events coming up without a place, and
+partners' calendars whose last import failed or skipped events.
 
 Registered in events/wagtail_hooks.py; built on infopoint's NeighbourhoodPanel, which shows it
 only to people who work for a neighbourhood and only their neighbourhoods' rows.
@@ -8,13 +9,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from infopoint.dashboard import NeighbourhoodPanel
 
-from .models import Event, EventStatus, Occurrence
+from .models import Event, EventFeed, EventStatus, Occurrence
 
 UPCOMING_DAYS = 14
 
@@ -61,3 +62,28 @@ class EventsWithoutVenuePanel(NeighbourhoodPanel):
         for event in events:
             event.edit_url = reverse(edit, args=[quote(event.pk)])
         return events
+
+
+class FeedsToCheckPanel(NeighbourhoodPanel):
+    """Active calendar feeds whose last import failed or skipped events, with what it said
+    (which events, and why), so someone asks the partner to correct them."""
+
+    name = "feeds_to_check"
+    template_name = "events/dashboard/feeds_to_check.html"
+    order = 235
+
+    def queryset(self, neighbourhoods):
+        return EventFeed.objects.filter(
+            Q(last_run_ok=False) | Q(last_skipped__gt=0),
+            neighbourhood__in=neighbourhoods,
+            active=True,
+        )
+
+    def get_rows(self, request, neighbourhoods):
+        feeds = self.first_rows(
+            self.queryset(neighbourhoods).select_related("neighbourhood"), "name", "pk"
+        )
+        edit = EventFeed.snippet_viewset.get_url_name("edit")
+        for feed in feeds:
+            feed.edit_url = reverse(edit, args=[quote(feed.pk)])
+        return feeds

@@ -377,21 +377,18 @@ def run_feed(feed, stdout=None):
         if stdout is not None:
             stdout.write(f"  {len(data) // 1024} kB received")
         result = import_events(data, neighbourhood=feed.neighbourhood, feed=feed, stdout=stdout)
-        ok, message = True, str(result)
+        ok, message, skipped = True, str(result), len(result.skipped)
     except FeedError as error:
-        ok, message = False, str(error)
+        ok, message, skipped = False, str(error), 0
     except Exception:
         # Whatever else goes wrong with one feed is recorded on it; the next feed still runs.
         logger.exception("Calendar feed %s (%s) failed", feed.pk, feed.url)
-        ok, message = (
-            False,
-            _(
-                "Importing this calendar went wrong; nothing was changed. The site's "
-                "administrators can find the details in the log."
-            ),
+        ok, skipped = False, 0
+        message = _(
+            "Importing this calendar went wrong; nothing was changed. The site's "
+            "administrators can find the details in the log."
         )
     feed.last_run_at = timezone.now()
-    feed.last_run_ok = ok
-    feed.last_message = message
-    feed.save(update_fields=["last_run_at", "last_run_ok", "last_message"])
+    feed.last_run_ok, feed.last_message, feed.last_skipped = ok, message, skipped
+    feed.save(update_fields=["last_run_at", "last_run_ok", "last_message", "last_skipped"])
     return ok, message

@@ -20,7 +20,7 @@ from venues.detail import VENUE_SECTIONS
 
 from . import sections
 from .admin_views import EventCreateView
-from .dashboard import EventsWithoutVenuePanel
+from .dashboard import EventsWithoutVenuePanel, FeedsToCheckPanel
 from .models import Event, EventFeed
 from .search import EventSearchSource
 
@@ -133,3 +133,4 @@ def coming_up_at_venue(venue, request):
 @hooks.register("construct_homepage_panels")
 def add_events_without_venue_panel(request, panels):
     panels.append(EventsWithoutVenuePanel())
+    panels.append(FeedsToCheckPanel())

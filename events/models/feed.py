@@ -71,6 +71,8 @@ class EventFeed(ClusterableModel):
     last_run_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_run_ok = models.BooleanField(null=True, editable=False)
     last_message = models.TextField(blank=True, editable=False)
+    # Events the last run could not use (named in last_message); the dashboard lists such feeds.
+    last_skipped = models.PositiveIntegerField(default=0, editable=False)
 
     base_form_class = EventFeedAdminForm
     panels = [
