@@ -72,6 +72,9 @@ def register_guide_review_menu_item():
 
 # After Wagtail adds its own items (order 0), so there is a page count to replace.
 hooks.register("construct_homepage_summary_items", scoped_admin.scope_summary_items, order=100)
+# After Wagtail's images and documents register theirs, so these replace them.
+hooks.register("construct_admin_api", scoped_admin.scope_admin_api, order=100)
+hooks.register("construct_page_chooser_queryset", scoped_admin.scope_page_chooser)
 
 
 @hooks.register("construct_homepage_panels")
