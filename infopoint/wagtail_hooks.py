@@ -12,11 +12,19 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import scoped_admin
+from . import scoped_admin, scoped_localize
 from .admin_views import GuidesToReviewView
 from .dashboard import AwaitingReviewPanel, GuidesToCheckPanel
 from .models import Neighbourhood
-from .registry import NEIGHBOURHOOD_SECTIONS, RETENTION, SEARCH_SOURCES, Retention, Section
+from .registry import (
+    NEIGHBOURHOOD_PERMISSIONS,
+    NEIGHBOURHOOD_SECTIONS,
+    RETENTION,
+    SEARCH_SOURCES,
+    Retention,
+    Section,
+    SnippetPermissions,
+)
 from .search import PageSearchSource
 
 
@@ -75,6 +83,8 @@ hooks.register("construct_homepage_summary_items", scoped_admin.scope_summary_it
 # After Wagtail's images and documents register theirs, so these replace them.
 hooks.register("construct_admin_api", scoped_admin.scope_admin_api, order=100)
 hooks.register("construct_page_chooser_queryset", scoped_admin.scope_page_chooser)
+# The snippet listings' translation buttons from one look-up per listing page, not per row.
+scoped_localize.replace_localize_listing_hook()
 
 
 @hooks.register("construct_homepage_panels")
@@ -84,6 +94,13 @@ def add_neighbourhood_panels(request, panels):
         for panel in panels
     ]
     panels.append(GuidesToCheckPanel())
+
+
+@hooks.register(NEIGHBOURHOOD_PERMISSIONS)
+def translation_permissions():
+    """Volunteers translate their own neighbourhood's pages and snippets: wagtail-localize's
+    "Translate" (infopoint.scoped_localize keeps them to what they may change)."""
+    return SnippetPermissions(editors=(("wagtail_localize", "submit_translation"),))
 
 
 @hooks.register(SEARCH_SOURCES)

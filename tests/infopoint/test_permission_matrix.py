@@ -340,8 +340,8 @@ TRANSLATING = {
     "download the PO file": (Y,    N,      Y,        N,         Y,        Y,         Y,        Y),
     "upload a PO file":    (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
     "stop translating":    (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
-    "start a translation": (N,     N,      N,        N,         N,        N,         Y,        Y),
-    "update translations": (N,     N,      N,        N,         N,        N,         Y,        Y),
+    "start a translation": (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "update translations": (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
     "convert to alias":    (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
 }  # fmt: skip
 
