@@ -18,12 +18,13 @@ from urllib.parse import urlencode
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.widgets.button import Button as ListingButton
 from wagtail.admin.widgets.button import Button as SnippetListingButton
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.permissions import policy_registry
@@ -201,16 +202,73 @@ def translation_listing_buttons(snippet, user, next_url=None):
         )
 
 
-def replace_localize_listing_hook():
-    """Put `translation_listing_buttons` where wagtail-localize's per-row hook was (Wagtail has
-    no way to unregister a hook; importing wagtail-localize's hooks module registers them once)."""
-    registered = hooks._hooks.get("register_snippet_listing_buttons", [])
-    registered[:] = [
+def replace_localize_listing_hooks():
+    """Put `translation_listing_buttons` and `page_translation_buttons` where wagtail-localize's
+    per-row hooks were (Wagtail has no way to unregister a hook; importing wagtail-localize's
+    hooks module registers them, once). A page's own header keeps wagtail-localize's."""
+    for name, theirs, ours in [
         (
-            translation_listing_buttons
-            if fn is localize_hooks.register_snippet_listing_buttons
-            else fn,
-            order,
+            "register_snippet_listing_buttons",
+            localize_hooks.register_snippet_listing_buttons,
+            translation_listing_buttons,
+        ),
+        (
+            "register_page_listing_more_buttons",
+            localize_hooks.page_listing_more_buttons,
+            page_translation_buttons,
+        ),
+    ]:
+        registered = hooks._hooks.get(name, [])
+        registered[:] = [(ours if fn is theirs else fn, order) for fn, order in registered]
+
+
+# The page explorer: the same two buttons, from two subqueries in the explorer's own query
+# (wagtail-localize's hook asks two to four queries for every child page).
+
+UNTRANSLATED, SOURCE_ID = "wijkinfo_untranslated_locales", "wijkinfo_translation_source_id"
+
+
+def annotate_translation_state(parent_page, pages, request):
+    """`construct_explorer_page_queryset`: each page carries what its translation buttons need."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        return pages
+    languages = Page.objects.filter(
+        translation_key=OuterRef(OuterRef("translation_key")), alias_of__isnull=True
+    ).values("locale_id")
+    sources = TranslationSource.objects.filter(
+        Exists(Translation.objects.filter(source=OuterRef("pk"), enabled=True)),
+        object_id=OuterRef("translation_key"),
+        object__content_type=ContentType.objects.get_for_model(Page),
+        locale_id=OuterRef("locale_id"),
+    )
+    return pages.annotate(
+        **{
+            UNTRANSLATED: Exists(Locale.objects.exclude(pk__in=languages)),
+            SOURCE_ID: Subquery(sources.values("pk")[:1]),
+        }
+    )
+
+
+def page_translation_buttons(page, user, view_name=None, next_url=None):
+    """wagtail-localize's "Translate this page" and "Sync translated pages" in the explorer's
+    "More" menu, from `annotate_translation_state`."""
+    if not hasattr(page, UNTRANSLATED):
+        yield from localize_hooks.page_listing_more_buttons(page, user, view_name, next_url)
+        return
+    if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
+        return
+    if getattr(page, UNTRANSLATED):
+        yield ListingButton(
+            gettext("Translate this page"),
+            reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
+            priority=60,
+            icon_name="wagtail-localize-language",
         )
-        for fn, order in registered
-    ]
+    source_id = getattr(page, SOURCE_ID)
+    if source_id is not None:
+        url = reverse("wagtail_localize:update_translations", args=[source_id])
+        if next_url is not None:
+            url += "?" + urlencode({"next": next_url})
+        yield ListingButton(
+            gettext("Sync translated pages"), url, priority=60, icon_name="resubmit"
+        )

@@ -83,8 +83,9 @@ hooks.register("construct_homepage_summary_items", scoped_admin.scope_summary_it
 # After Wagtail's images and documents register theirs, so these replace them.
 hooks.register("construct_admin_api", scoped_admin.scope_admin_api, order=100)
 hooks.register("construct_page_chooser_queryset", scoped_admin.scope_page_chooser)
-# The snippet listings' translation buttons from one look-up per listing page, not per row.
-scoped_localize.replace_localize_listing_hook()
+# The listings' translation buttons from one look-up per listing page, not per row.
+scoped_localize.replace_localize_listing_hooks()
+hooks.register("construct_explorer_page_queryset", scoped_localize.annotate_translation_state)
 
 
 @hooks.register("construct_homepage_panels")

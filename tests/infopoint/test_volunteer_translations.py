@@ -151,3 +151,47 @@ def test_a_listing_with_translate_buttons_costs_the_same_for_10_and_40_rows(
 
     assert forty == ten
     assert ten <= budget
+
+
+def test_the_page_explorer_offers_translate_without_a_query_per_page(
+    client, lunetten, django_user_model
+):
+    """Wagtail's explorer itself costs more with more pages; the translation buttons add nothing
+    per page (wagtail-localize's own hook asked two queries for each)."""
+    permission = Permission.objects.get(codename="submit_translation")
+    folder = StandardPage(title="Map", slug="map")
+    lunetten.site.root_page.add_child(instance=folder)
+    translated = StandardPage(title="Vertaald", slug="vertaald")
+    folder.add_child(instance=translated)
+    translate(translated, english())
+    url = f"/admin/pages/{folder.pk}/"
+
+    def explorer_queries(may_translate):
+        if may_translate:
+            lunetten.editors.permissions.add(permission)
+        else:
+            lunetten.editors.permissions.remove(permission)
+        editor = django_user_model.objects.get_or_create(username="lunetten-editor")[0]
+        editor.groups.add(lunetten.editors)
+        client.force_login(editor)
+        listing_queries(client, url)  # the first request remembers the site
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return len(queries), html
+
+    def add_pages(count, start):
+        for number in range(start, start + count):
+            folder.add_child(instance=StandardPage(title=f"Pagina {number}", slug=f"p-{number}"))
+
+    add_pages(9, 0)
+    ten_with, html = explorer_queries(True)
+    ten_without, _html = explorer_queries(False)
+    add_pages(30, 10)
+    forty_with, _html = explorer_queries(True)
+    forty_without, _html = explorer_queries(False)
+
+    assert forty_with - ten_with == forty_without - ten_without
+    page = folder.get_children().get(slug="p-0")
+    assert f"/admin/localize/submit/page/{page.pk}/" in html
+    source = TranslationSource.objects.get_for_instance(translated)
+    assert f"/admin/localize/update/{source.pk}/" in html
