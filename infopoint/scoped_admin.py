@@ -29,10 +29,10 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.models import ModelLogEntry, Page
+from wagtail.models import ModelLogEntry, Page, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import ModelIndexView
-from wagtail_localize.views import snippets_api
+from wagtail_localize.views import report, snippets_api
 
 from .models import Neighbourhood
 from .permissions import LIST_ACTIONS, NeighbourhoodPermissionPolicy, neighbourhoods_of, scope_of
@@ -264,6 +264,34 @@ class LocalizeSnippetsAPI(snippets_api.SnippetViewSet):
         return super().get_queryset()
 
 
+class TranslationsReportView(report.TranslationsReportView):
+    """wagtail-localize's translations report (which checks no permission at all), listing the
+    translations of the editor's own pages, venues and events."""
+
+    def get_queryset(self):
+        # Newest first: wagtail-localize's own is unordered, so pages of it could repeat rows.
+        queryset = super().get_queryset().order_by("-created_at", "-pk")
+        user = self.request.user
+        scope = scope_of(user)
+        if scope.citywide:
+            return queryset
+        mine = Q(
+            source__object__content_type=ContentType.objects.get_for_model(Page),
+            source__object_id__in=Page.objects.filter(under(home_paths(user))).values(
+                "translation_key"
+            ),
+        )
+        for model in scoped_models():
+            if issubclass(model, TranslatableMixin):
+                mine |= Q(
+                    source__object__content_type=ContentType.objects.get_for_model(model),
+                    source__object_id__in=scope.filter(model.objects.all()).values(
+                        "translation_key"
+                    ),
+                )
+        return queryset.filter(mine)
+
+
 class ChoosableMixin:
     """An admin API endpoint (images, documents) listing what the user may choose: the images
     and documents of the collections they work in."""
@@ -342,6 +370,7 @@ def admin_urls():
         ("reports/workflow/", "workflow", WorkflowView),
         ("reports/workflow_tasks/", "workflow_tasks", WorkflowTasksView),
         ("reports/page-types-usage/", "page_types_usage", PageTypesUsageView),
+        ("localize/reports/translations/", "translations_report", TranslationsReportView),
     ]
     urls = []
     for route, name, view in reports:

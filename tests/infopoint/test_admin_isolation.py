@@ -1,6 +1,7 @@
-"""A one-neighbourhood editor's admin names nothing of another neighbourhood: the reports, the
-admin's image, document and page APIs, wagtail-localize's snippet API, bulk-action confirmations
-and the page chooser list Lunetten's things to Lunetten's editor, not Oost's."""
+"""A one-neighbourhood editor's admin names nothing of another neighbourhood: the reports
+(wagtail-localize's translations report too), the admin's image and document APIs,
+wagtail-localize's snippet API, bulk-action confirmations and the page chooser list Lunetten's
+things to Lunetten's editor, not Oost's."""
 
 import io
 
@@ -10,9 +11,10 @@ from django.core.files.images import ImageFile
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from infopoint.models import StandardPage
+from infopoint.translation import translate
 from tests.infopoint.snippet_forms import make_event
 from tests.venues.factories import VenueFactory
 
@@ -51,6 +53,8 @@ def things(lunetten, oost, django_user_model):
             file=ContentFile(b"tekst", name="stuk.txt"),
             collection=neighbourhood.collection,
         )
+        translate(venue, Locale.objects.get(language_code="en"))
+        translate(page, Locale.objects.get(language_code="en"))
         made[word] = {
             "page": page, "venue": venue, "event": event, "image": image, "document": document,
         }  # fmt: skip
@@ -73,6 +77,7 @@ LISTINGS = {
     "/admin/reports/workflow/": "Lunetgeheim markt",
     "/admin/reports/workflow_tasks/": "Lunetgeheim markt",
     "/admin/reports/page-types-usage/": "Lunetgeheim pagina",
+    "/admin/localize/reports/translations/?source_title=geheim": "Lunetgeheim buurthuis",
     "/admin/localize/api/snippets/venues/venue/": "Lunetgeheim buurthuis",
     "/admin/localize/api/snippets/events/event/": "Lunetgeheim markt",
     "/admin/api/main/images/": "Lunetgeheim foto",
