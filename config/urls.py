@@ -31,6 +31,8 @@ urlpatterns = [
         require_admin_access(scoped_admin.tag_autocomplete),
         name="scoped_tag_model_autocomplete",
     ),
+    # Reports, APIs and bulk actions that list only the editor's neighbourhoods' items.
+    path("admin/", include(scoped_admin.admin_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", infopoint_views.robots_txt, name="robots_txt"),

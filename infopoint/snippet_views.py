@@ -12,6 +12,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser, snippets
 
 from .permissions import LIST_ACTIONS
+from .scoped_localize import TranslationButtonsIndexMixin
 
 
 class NeighbourhoodObjectMixin:
@@ -88,6 +89,10 @@ class NeighbourhoodChooserViewSet(chooser.SnippetChooserViewSet):
     chosen_multiple_view_class = ChosenMultipleView
 
 
+class IndexView(TranslationButtonsIndexMixin, snippets.IndexView):
+    """The listing, whose translation buttons come from one look-up for all its rows."""
+
+
 class NeighbourhoodSnippetViewSet(snippets.SnippetViewSet):
     """A snippet viewset for a model with a `neighbourhood`, whose permission policy is a
     `infopoint.permissions.NeighbourhoodPermissionPolicy` (registered before the viewset).
@@ -100,6 +105,8 @@ class NeighbourhoodSnippetViewSet(snippets.SnippetViewSet):
     list_select_related = ("neighbourhood",)
 
     chooser_viewset_class = NeighbourhoodChooserViewSet
+
+    index_view_class = IndexView
 
     edit_view_class = scoped(snippets.EditView)  # the revert view is built on this one
     delete_view_class = scoped(snippets.DeleteView)

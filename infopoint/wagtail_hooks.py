@@ -13,11 +13,19 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import scoped_admin, twofactor
+from . import scoped_admin, scoped_localize, twofactor
 from .admin_views import GuidesToReviewView, mark_guide_report_done
 from .dashboard import AwaitingReviewPanel, GuideReportsPanel, GuidesToCheckPanel
 from .models import GuideReport, Neighbourhood
-from .registry import NEIGHBOURHOOD_SECTIONS, RETENTION, SEARCH_SOURCES, Retention, Section
+from .registry import (
+    NEIGHBOURHOOD_PERMISSIONS,
+    NEIGHBOURHOOD_SECTIONS,
+    RETENTION,
+    SEARCH_SOURCES,
+    Retention,
+    Section,
+    SnippetPermissions,
+)
 from .search import PageSearchSource
 
 
@@ -113,6 +121,12 @@ def register_guide_review_menu_item():
 
 # After Wagtail adds its own items (order 0), so there is a page count to replace.
 hooks.register("construct_homepage_summary_items", scoped_admin.scope_summary_items, order=100)
+# After Wagtail's images and documents register theirs, so these replace them.
+hooks.register("construct_admin_api", scoped_admin.scope_admin_api, order=100)
+hooks.register("construct_page_chooser_queryset", scoped_admin.scope_page_chooser)
+# The listings' translation buttons from one look-up per listing page, not per row.
+scoped_localize.replace_localize_listing_hooks()
+hooks.register("construct_explorer_page_queryset", scoped_localize.annotate_translation_state)
 
 
 @hooks.register("construct_homepage_panels")
@@ -123,6 +137,13 @@ def add_neighbourhood_panels(request, panels):
     ]
     panels.append(GuidesToCheckPanel())
     panels.append(GuideReportsPanel())
+
+
+@hooks.register(NEIGHBOURHOOD_PERMISSIONS)
+def translation_permissions():
+    """Volunteers translate their own neighbourhood's pages and snippets: wagtail-localize's
+    "Translate" (infopoint.scoped_localize keeps them to what they may change)."""
+    return SnippetPermissions(editors=(("wagtail_localize", "submit_translation"),))
 
 
 @hooks.register(SEARCH_SOURCES)

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # Right after authentication: the admin asks for the authenticator code (see "Accounts").
     "infopoint.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # wagtail-localize's views, kept to the objects the editor may change where they live.
+    "infopoint.scoped_localize.LocalizeScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's, with the admin's own policy (ADMIN_CONTENT_SECURITY_POLICY) for the admin.
     "infopoint.headers.CSPMiddleware",

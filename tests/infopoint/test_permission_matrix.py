@@ -4,17 +4,30 @@ admin.
 Every cell of the matrix logs one person in, does one thing to one item through the real admin
 URLs, and checks both the answer and what happened in the database. The people are the editor
 and the moderator of Lunetten, a city administrator and a superuser; the items belong to Lunetten
-or to Oost.
+or to Oost. The translation editor's URLs (wagtail-localize) have a matrix of their own, below.
 """
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+)
 
 from events.models import Event, EventFeed
+from infopoint.models import StandardPage
 from infopoint.permissions import CITY_ADMINISTRATORS
+from infopoint.translation import translate
 from submissions.models import EventSubmission
 from tests.infopoint.snippet_forms import NEW_NAME, form_data, make_event, name_of, new_name
 from tests.venues.factories import VenueFactory
@@ -107,7 +120,7 @@ def outcome(*responses, done):
     is a refusal and nothing happened; anything else is reported as it is."""
     if not done and all(refused(response) for response in responses):
         return REFUSED
-    if done and all(response.status_code in (200, 302) for response in responses):
+    if done and all(response.status_code in (200, 201, 302) for response in responses):
         return ALLOWED
     answers = [(r.status_code, getattr(r, "url", "")) for r in responses]
     return f"answers {answers}, {'done' if done else 'not done'}"
@@ -311,3 +324,183 @@ def test_permission_matrix(client, lunetten, oost, django_user_model, model, rol
         outcomes[action] = DO[action](client, item)
 
     assert outcomes == {action: EXPECTED[model][action][column] for action in ACTIONS[model]}
+
+
+# -- translating (wagtail-localize) ---------------------------------------------------------
+#
+# The translation editor works on a translation of a Lunetten or an Oost item through its own
+# URLs (/admin/localize/…): the strings and overrides the editor's script PUTs, the PO file,
+# stopping the translation, starting one and bringing translations up to date; for pages also
+# turning a translation back into an alias. Whoever may change the item may translate it.
+
+TRANSLATING = {
+    "edit a string":       (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "delete a string":     (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "edit an override":    (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "download the PO file": (Y,    N,      Y,        N,         Y,        Y,         Y,        Y),
+    "upload a PO file":    (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "stop translating":    (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "start a translation": (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "update translations": (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+    "convert to alias":    (Y,     N,      Y,        N,         Y,        Y,         Y,        Y),
+}  # fmt: skip
+
+TRANSLATION_ACTIONS = {
+    "venue": [action for action in TRANSLATING if action != "convert to alias"],
+    "event": [action for action in TRANSLATING if action != "convert to alias"],
+    "page": [
+        "edit a string", "download the PO file", "upload a PO file", "stop translating",
+        "start a translation", "convert to alias",
+    ],
+}  # fmt: skip
+
+LOCALIZE = "/admin/localize"
+TRANSLATED = "Vertaald"
+
+
+def make_translated(model, neighbourhood, action):
+    """An item of `neighbourhood` with an English translation; returns that translation."""
+    label = f"{neighbourhood.name} ({action})"
+    if model == "page":
+        item = StandardPage(title=f"Over {label}", slug=slugify(f"over {action}"))
+        neighbourhood.site.root_page.add_child(instance=item)
+        item.save_revision().publish()
+    else:
+        item = make_item(model, neighbourhood, action)
+    english = Locale.objects.get(language_code="en")
+    translate(item, english)
+    return Translation.objects.get(source__object_id=item.translation_key, target_locale=english)
+
+
+def first_segment(translation, model):
+    return model.objects.filter(source=translation.source).order_by("pk").first()
+
+
+def translated_strings(translation):
+    return StringTranslation.objects.filter(
+        locale=translation.target_locale,
+        context__object=translation.source.object_id,
+        data=TRANSLATED,
+    )
+
+
+def put_form(client, url, value):
+    """A PUT with a form body, as the translation editor's script sends it."""
+    return client.put(url, encode_multipart(BOUNDARY, {"value": value}), MULTIPART_CONTENT)
+
+
+def do_edit_string(client, translation):
+    segment = first_segment(translation, StringSegment)
+    url = f"{LOCALIZE}/translate/{translation.pk}/strings/{segment.pk}/edit/"
+    response = put_form(client, url, TRANSLATED)
+    return outcome(response, done=translated_strings(translation).exists())
+
+
+def do_delete_string(client, translation):
+    segment = first_segment(translation, StringSegment)
+    StringTranslation.objects.update_or_create(
+        translation_of_id=segment.string_id,
+        locale=translation.target_locale,
+        context_id=segment.context_id,
+        defaults={"data": TRANSLATED},
+    )
+    response = client.delete(f"{LOCALIZE}/translate/{translation.pk}/strings/{segment.pk}/edit/")
+    return outcome(response, done=not translated_strings(translation).exists())
+
+
+def do_edit_override(client, translation):
+    segment = first_segment(translation, OverridableSegment)
+    url = f"{LOCALIZE}/translate/{translation.pk}/overrides/{segment.pk}/edit/"
+    response = put_form(client, url, "https://example.org/elders")
+    done = SegmentOverride.objects.filter(
+        locale=translation.target_locale, context_id=segment.context_id
+    ).exists()
+    return outcome(response, done=done)
+
+
+def do_download_po(client, translation):
+    response = client.get(f"{LOCALIZE}/translate/{translation.pk}/pofile/download/")
+    done = response.status_code == 200 and str(translation.uuid) in response.content.decode()
+    return outcome(response, done=done)
+
+
+def do_upload_po(client, translation):
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = TRANSLATED
+    upload = SimpleUploadedFile("vertaling.po", str(po).encode(), "text/x-gettext-translation")
+    response = client.post(
+        f"{LOCALIZE}/translate/{translation.pk}/pofile/upload/", {"file": upload}
+    )
+    return outcome(response, done=translated_strings(translation).exists())
+
+
+def do_stop(client, translation):
+    response = client.post(f"{LOCALIZE}/translate/{translation.pk}/disable/")
+    translation.refresh_from_db()
+    return outcome(response, done=not translation.enabled)
+
+
+def do_start(client, translation):
+    source = translation.source
+    instance = source.get_source_instance()
+    if isinstance(instance, Page):
+        url = f"{LOCALIZE}/submit/page/{instance.pk}/"
+    else:
+        opts = instance._meta
+        url = f"{LOCALIZE}/submit/snippet/{opts.app_label}/{opts.model_name}/{instance.pk}/"
+    turkish = Locale.objects.get(language_code="tr")
+    form = client.get(url)
+    started = client.post(url, {"locales": [turkish.pk]})
+    done = Translation.objects.filter(source=source, target_locale=turkish).exists()
+    return outcome(form, started, done=done)
+
+
+def do_update(client, translation):
+    source = translation.source
+    before = source.last_updated_at
+    url = f"{LOCALIZE}/update/{source.pk}/"
+    form = client.get(url)
+    updated = client.post(url, {})
+    source.refresh_from_db()
+    return outcome(form, updated, done=source.last_updated_at != before)
+
+
+def do_convert(client, translation):
+    target = translation.get_target_instance()
+    url = f"{LOCALIZE}/page/{target.pk}/convert_to_alias/"
+    form = client.get(url)
+    converted = client.post(url)
+    target.refresh_from_db()
+    return outcome(form, converted, done=target.alias_of_id is not None)
+
+
+TRANSLATE = {
+    "edit a string": do_edit_string,
+    "delete a string": do_delete_string,
+    "edit an override": do_edit_override,
+    "download the PO file": do_download_po,
+    "upload a PO file": do_upload_po,
+    "stop translating": do_stop,
+    "start a translation": do_start,
+    "update translations": do_update,
+    "convert to alias": do_convert,
+}
+
+
+@pytest.mark.parametrize("where", ["Lunetten", "Oost"])
+@pytest.mark.parametrize("role", PEOPLE)
+@pytest.mark.parametrize("model", list(TRANSLATION_ACTIONS))
+def test_translation_matrix(client, lunetten, oost, model, role, where):
+    """One row per test: every translation action on a fresh translation of an item of `where`."""
+    neighbourhood = lunetten if where == "Lunetten" else oost
+    column = PEOPLE.index(role) * 2 + (where == "Oost")
+    client.force_login(make_person(role, lunetten))
+
+    outcomes = {}
+    for action in TRANSLATION_ACTIONS[model]:
+        translation = make_translated(model, neighbourhood, action)
+        outcomes[action] = TRANSLATE[action](client, translation)
+
+    expected = {action: TRANSLATING[action][column] for action in TRANSLATION_ACTIONS[model]}
+    assert outcomes == expected
