@@ -163,8 +163,10 @@ class TestAwaitingReview:
         assert panel(dashboard(client, editor), "awaiting-review") is None
 
 
-# Measured: 28 for a superuser, 35 for a moderator, 30 for an editor (SQLite).
-BUDGET = 40
+# Measured: 28 for a superuser, 35 for a moderator, 30 for an editor (SQLite); then one query
+# each for the guide-report and partner-calendar panels and for two-step sign-in's device check:
+# 41 at most. What the test holds is that the count does not grow with the work listed.
+BUDGET = 45
 
 
 def queries_for(client, user, django_assert_max_num_queries):
