@@ -3,7 +3,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -22,7 +22,7 @@ from infopoint.registry import (
 from infopoint.scoped_admin import NeighbourhoodFilterSet
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 
-from .admin_csv import VenueCsvView, export_csv, neighbourhoods_for
+from .admin_csv import VenueCsvView, export_csv
 from .admin_views import mark_report_done
 from .dashboard import VenueReportsPanel
 from .models import AccessibilityFeature, Facility, Venue, VenueReport
@@ -43,7 +43,12 @@ class VenueIndexView(NeighbourhoodSnippetViewSet.index_view_class):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
-        if neighbourhoods_for(self.request.user):
+        # The model permissions (already read for the listing) decide whether to offer it;
+        # the CSV page itself offers only the neighbourhoods the user may change.
+        policy = policy_registry.get_by_type(Venue)
+        if policy.user_has_permission(self.request.user, "add") and policy.user_has_permission(
+            self.request.user, "change"
+        ):
             buttons.append(
                 Button(
                     _("Import or export as CSV"), url=reverse("venues_csv"), icon_name="download"

@@ -135,7 +135,10 @@ def make_rows(kind, neighbourhood, count, start):
             translate(item, english())
 
 
-@pytest.mark.parametrize(("kind", "url", "budget"), [("venue", VENUES, 21), ("event", EVENTS, 21)])
+# 21 when measured with the translate buttons; then one query each for the listing's languages
+# column, Wagtail's locale filter (the editor's language is the default) and two-step sign-in's
+# device check.
+@pytest.mark.parametrize(("kind", "url", "budget"), [("venue", VENUES, 24), ("event", EVENTS, 24)])
 def test_a_listing_with_translate_buttons_costs_the_same_for_10_and_40_rows(
     client, lunetten, django_user_model, kind, url, budget
 ):
