@@ -253,12 +253,9 @@ def list_events(request: HttpRequest, params: Query[EventParams]):
     with translation.override(params.lang.value):
         occurrences = matching_occurrences(request, filter_data(params))
         events = events_of(occurrences)
-        rows, cursor = pagination.page(events, ORDER, params.cursor, params.limit)
-        return {
-            "count": events.count(),
-            "next": pagination.next_link(request, cursor),
-            "results": serialise_all(request, rows),
-        }
+        return pagination.listing(
+            request, events, ORDER, params, lambda rows: serialise_all(request, rows)
+        )
 
 
 def find_event(request, event_id):

@@ -181,12 +181,9 @@ def list_news(request: HttpRequest, params: Query[NewsParams]):
         items = _news(request)
         if params.tag:
             items = items.filter(tagged_items__tag__slug=params.tag)
-        rows, cursor = pagination.page(items, NEWS_ORDER, params.cursor, params.limit)
-        return {
-            "count": items.count(),
-            "next": pagination.next_link(request, cursor),
-            "results": serialise_news(request, rows),
-        }
+        return pagination.listing(
+            request, items, NEWS_ORDER, params, lambda rows: serialise_news(request, rows)
+        )
 
 
 @news_router.get("/{news_id}/", response=NewsOut, summary="One news item")
@@ -205,12 +202,9 @@ def list_guides(request: HttpRequest, params: Query[GuideParams]):
         items = _guides(request)
         if params.topic:
             items = items.filter(topic=params.topic.value)
-        rows, cursor = pagination.page(items, GUIDE_ORDER, params.cursor, params.limit)
-        return {
-            "count": items.count(),
-            "next": pagination.next_link(request, cursor),
-            "results": serialise_guides(request, rows),
-        }
+        return pagination.listing(
+            request, items, GUIDE_ORDER, params, lambda rows: serialise_guides(request, rows)
+        )
 
 
 @guides_router.get("/{guide_id}/", response=GuideOut, summary="One guide")

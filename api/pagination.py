@@ -96,3 +96,14 @@ def next_link(request, cursor):
     params = request.GET.copy()
     params["cursor"] = cursor
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+def listing(request, queryset, order, params, serialise, *, counted=None):
+    """A list endpoint's answer: `count` (of `counted`, by default `queryset`), the `next` page's
+    address and this page's rows as `serialise(rows)` gives them."""
+    rows, cursor = page(queryset, order, params.cursor, params.limit)
+    return {
+        "count": (queryset if counted is None else counted).count(),
+        "next": next_link(request, cursor),
+        "results": serialise(rows),
+    }

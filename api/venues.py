@@ -250,12 +250,14 @@ def list_venues(request: HttpRequest, params: Query[VenueParams]):
         if not filterset.is_valid():
             raise BadParameters(filterset.form)
         matches = filterset.qs
-        rows, cursor = pagination.page(_loaded(matches, now), ORDER, params.cursor, params.limit)
-        return {
-            "count": matches.count(),
-            "next": pagination.next_link(request, cursor),
-            "results": serialise_all(request, rows, now),
-        }
+        return pagination.listing(
+            request,
+            _loaded(matches, now),
+            ORDER,
+            params,
+            lambda rows: serialise_all(request, rows, now),
+            counted=matches,
+        )
 
 
 def find_venue(request, venue_id, now):
