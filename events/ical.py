@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as VEvent
 from icalendar.prop import vDDDTypes, vDuration, vRecur
+from icalendar.timezone.tzid import is_utc
 
 from . import recurrence
 from .occurrences import horizon, window_start
@@ -32,6 +33,31 @@ def _local(value, all_day, tz=TZ):
     if all_day:
         return value.astimezone(TZ).date()
     return value.astimezone(tz)
+
+
+# Calendars that read X-WR-TIMEZONE (Google's reading, which recurring-ical-events follows) take
+# a feed's UTC times ("…Z") for wall times in that zone and expand a series there: a weekly 18:00
+# UTC series imported from a partner would move by an hour after each DST change. A series kept
+# in UTC is written in Etc/GMT instead: the same instants, under a TZID that no reader moves.
+UTC_WRITTEN_AS = "Etc/GMT"
+
+
+def _add_time(component, name, value):
+    """Add a date or date-time property (one value, a list, or PERIOD pairs in a list)."""
+    sample = value[0] if isinstance(value, list) else value
+    sample = sample[0] if isinstance(sample, tuple) else sample
+    parameters = None
+    if isinstance(sample, datetime) and is_utc(sample):
+        value, parameters = _without_zone(value), {"TZID": UTC_WRITTEN_AS}
+    if name.startswith("X-"):  # not a property icalendar knows: say that it holds a date-time
+        value = vDDDTypes(value)
+    component.add(name, value, parameters=parameters)
+
+
+def _without_zone(value):
+    if isinstance(value, list | tuple):
+        return type(value)(_without_zone(part) for part in value)
+    return value.replace(tzinfo=None)
 
 
 def _location(event):
@@ -95,8 +121,8 @@ def _base_component(event, url, start, end, stamp, tz=TZ, all_day=None):
     component.add("uid", uid_for(event))
     component.add("dtstamp", stamp)
     component.add("summary", event.title)
-    component.add("dtstart", _local(start, all_day, tz))
-    component.add("dtend", _local(end, all_day, tz))
+    _add_time(component, "dtstart", _local(start, all_day, tz))
+    _add_time(component, "dtend", _local(end, all_day, tz))
     if url:
         component.add("url", url)
     location = event.online_url if _moved_online(event) else _location(event)
@@ -124,11 +150,11 @@ def components_for(event, url, until=None):
         master.add("description", _description(event, first.note if first else ""))
         master.add("status", _status(event, bool(first and first.cancelled)))
         if first is not None and first.moved and first.original_start is not None:
-            master.add(PREVIOUS_START, vDDDTypes(_local(first.original_start, all_day, tz)))
+            _add_time(master, PREVIOUS_START, _local(first.original_start, all_day, tz))
         extra = [i for i in instances if i.original_start is None and not i.cancelled]
         if extra:
             # An extra date keeps its own end (a PERIOD) where its length differs.
-            master.add("rdate", [_rdate(event, schedule, i, start, end) for i in extra])
+            _add_time(master, "rdate", [_rdate(event, schedule, i, start, end) for i in extra])
         return [master]
 
     first = recurrence.first_date(schedule)
@@ -156,10 +182,11 @@ def components_for(event, url, until=None):
         for d in recurrence.skipped_for_holidays(schedule, until, window_start())
     ]
     if excluded:
-        master.add("exdate", [_local(value, all_day, tz) for value in sorted(excluded)])
+        _add_time(master, "exdate", [_local(value, all_day, tz) for value in sorted(excluded)])
     extra = [i for i in instances if i.original_start is None and not i.cancelled]
     if extra:
-        master.add(
+        _add_time(
+            master,
             "rdate",
             [
                 _rdate(event, schedule, i, master.decoded("dtstart"), master.decoded("dtend"))
@@ -175,11 +202,11 @@ def components_for(event, url, until=None):
         override = _base_component(
             event, url, instance.start, instance.end, stamp, tz, all_day or instance.all_day
         )
-        override.add("recurrence-id", _local(instance.original_start, all_day, tz))
+        _add_time(override, "recurrence-id", _local(instance.original_start, all_day, tz))
         override.add("description", _description(event, instance.note))
         override.add("status", _status(event))
         if instance.moved:
-            override.add(PREVIOUS_START, vDDDTypes(_local(instance.original_start, all_day, tz)))
+            _add_time(override, PREVIOUS_START, _local(instance.original_start, all_day, tz))
         components.append(override)
     return components
 

@@ -201,19 +201,19 @@ def _as_utc(value):
 
 @pytest.mark.time_machine(datetime(2026, 11, 20, 12, 0, tzinfo=TZ), tick=False)
 def test_imported_series_from_other_zones_export_to_our_occurrences(client, lunetten):
-    """Issue 16: our feed of events imported from New York and with RFC 5545's corner cases,
-    read by recurring-ical-events, gives exactly our occurrence rows.
+    """Issue 16: our feed of events imported from New York, from UTC exports and with RFC 5545's
+    corner cases, read by recurring-ical-events, gives exactly our occurrence rows.
 
-    Not yet a series that lives in UTC (other_time_zones.ics): our feed carries X-WR-TIMEZONE,
-    whose readers move UTC times into Amsterdam before expanding, and icalendar writes every
-    zero-offset zone as UTC; such a series drifts an hour in their reading after a DST change.
+    A series kept in UTC travels as TZID=Etc/GMT: our feed carries X-WR-TIMEZONE, whose readers
+    take UTC ("…Z") times for Amsterdam wall times before expanding, and would move such a series
+    by an hour after a DST change.
     """
     from pathlib import Path
 
     from events.importer import import_events
 
     fixtures = Path(__file__).parent / "fixtures"
-    for name in ("new_york.ics", "rfc_corner_cases.ics", "sequence.ics"):
+    for name in ("new_york.ics", "other_time_zones.ics", "rfc_corner_cases.ics", "sequence.ics"):
         import_events((fixtures / name).read_bytes(), neighbourhood=lunetten)
     window_start = datetime(2026, 11, 20, tzinfo=TZ)
     window_end = window_start + timedelta(days=365)
