@@ -13,8 +13,11 @@ process has its own, which is right for a single server only.
 
 A cache is a shortcut, never a dependency: when Redis is down or hangs, every read misses and
 every write is dropped (settings: short socket timeouts, IGNORE_EXCEPTIONS), so pages come from
-the database. ResilientRedisClient then leaves Redis alone for REDIS_RETRY_SECONDS, so a hanging
-Redis costs a worker one timeout per interval rather than one per cache call.
+the database. ResilientRedisClient then leaves Redis alone for a while: REDIS_RETRY_SECONDS after
+a timeout, so a hanging Redis costs a worker one timeout per interval rather than one per cache
+call; REDIS_REFUSED_RETRY_SECONDS after a refused or dropped connection, which costs nothing to
+try again, so a restarted Redis serves the cache again within a second instead of leaving every
+worker rendering every page for ten.
 """
 
 import functools
@@ -29,6 +32,7 @@ from django.db.models.signals import post_delete, post_save
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from wagtail.signals import published, unpublished
 
 logger = logging.getLogger(__name__)
@@ -107,7 +111,10 @@ def _marking_failures(method):
         try:
             return method(self, *args, **kwargs)
         except ConnectionInterrupted as error:
-            retry = settings.REDIS_RETRY_SECONDS
+            hanging = isinstance(error.__cause__, RedisTimeoutError | TimeoutError)
+            retry = (
+                settings.REDIS_RETRY_SECONDS if hanging else settings.REDIS_REFUSED_RETRY_SECONDS
+            )
             logger.warning(
                 "Redis is unreachable (%s); serving pages without the cache for %s s.",
                 error.__cause__,

@@ -162,8 +162,10 @@ if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# How long a worker leaves a failing Redis alone before trying it again.
+# How long a worker leaves a failing Redis alone before trying it again: after a timeout (a
+# hanging Redis costs one each time), and after a refused or dropped connection (costs nothing).
 REDIS_RETRY_SECONDS = env_int("REDIS_RETRY_SECONDS", 10)
+REDIS_REFUSED_RETRY_SECONDS = env_int("REDIS_REFUSED_RETRY_SECONDS", 1)
 
 # --- Accounts: passwords and login throttling (django-axes) ---------------------------------
 # Signing in to the admin goes through authenticate(), where axes refuses an account, or an

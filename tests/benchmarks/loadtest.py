@@ -2,10 +2,11 @@
 
 On the loopback interface only, bounded in time: the demo city in a PostgreSQL database of its
 own (`wijkinfo_loadtest`, loaded once, kept for later runs), a Redis server of its own on a free
-port, and gunicorn with the production cache setup (Redis, the page cache on). wrk (Debian's) then
-sends LOADTEST_CLIENTS (64) concurrent clients for LOADTEST_SECONDS (60) across home, agenda,
-finder, an event page and search. A third of the way in one gunicorn worker is killed (SIGKILL;
-the master starts another); half way Redis is stopped and, a few seconds later, started again.
+port, and gunicorn with the production settings (gunicorn.conf.py: five workers on two cores) and
+cache setup (Redis, the page cache on). wrk (Debian's) then sends LOADTEST_CLIENTS (64) concurrent
+clients for LOADTEST_SECONDS (60) across home, agenda, finder, an event page and search. A third
+of the way in one gunicorn worker is killed (SIGKILL; the master starts another); half way Redis is
+stopped and, a few seconds later, started again.
 
 It reports requests per second, the latency median and 99th percentile, every error wrk saw, and
 the most PostgreSQL connections the servers held, into var/loadtest/results.json and one table.
@@ -21,6 +22,7 @@ import http.client
 import json
 import os
 import re
+import runpy
 import shutil
 import signal
 import socket
@@ -35,7 +37,10 @@ OUT = ROOT / "var" / "loadtest"
 BIN = ROOT / ".venv" / "bin"
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))
 CLIENTS = int(os.environ.get("LOADTEST_CLIENTS", "64"))
-WORKERS = int(os.environ.get("LOADTEST_WORKERS", "2"))
+# As many workers as production runs (gunicorn.conf.py), unless told otherwise.
+WORKERS = int(
+    os.environ.get("LOADTEST_WORKERS") or runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"]
+)
 DATABASE = os.environ.get("LOADTEST_DATABASE", "wijkinfo_loadtest")
 PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
 HOST = "lunetten.localhost"

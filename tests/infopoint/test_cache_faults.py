@@ -57,3 +57,24 @@ def test_pages_are_served_without_a_working_redis(
     # One socket timeout (0.25 s) at most, then Redis is left alone: not one per cache call.
     assert elapsed < 5, elapsed
     assert "Redis is unreachable" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("port_fixture", "left_alone"),
+    [("closed_port", "REDIS_REFUSED_RETRY_SECONDS"), ("silent_port", "REDIS_RETRY_SECONDS")],
+)
+def test_a_restarting_redis_is_tried_again_sooner_than_a_hanging_one(
+    request, port_fixture, left_alone, settings
+):
+    """A refused connection costs nothing to try again, so a Redis that restarts serves the
+    cache again within a second (under a burst, ten seconds of every worker rendering every page
+    queued residents' requests past their timeout); a hanging one costs a timeout per try."""
+    from django.core.cache import caches
+
+    settings.REDIS_RETRY_SECONDS = 10
+    settings.REDIS_REFUSED_RETRY_SECONDS = 1
+    port = request.getfixturevalue(port_fixture)
+    with override_settings(CACHES={"default": redis_cache(f"redis://127.0.0.1:{port}/0")}):
+        assert caches["default"].get("anything") is None
+        left = ResilientRedisClient.down_until - time.monotonic()
+    assert getattr(settings, left_alone) - 1 < left <= getattr(settings, left_alone)
