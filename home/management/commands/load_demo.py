@@ -8,6 +8,7 @@ from django.utils.module_loading import module_has_submodule
 
 from home.neighbourhoods import create_neighbourhood, ensure_portal
 from infopoint.demo import CITY_NAME, NEIGHBOURHOODS
+from infopoint.tasks import batched
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "wijkinfo-demo"  # noqa: S105 - a published demo login, never for production
@@ -32,8 +33,15 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--domain", default="localhost")
 
+    def handle(self, *args, **options):
+        # Every page and snippet is saved several times on the way (created, published,
+        # translated, its translations following): its search and reference index entries are
+        # written once, after the city is committed.
+        with batched():
+            self._load(**options)
+
     @transaction.atomic
-    def handle(self, *args, port, domain, **options):
+    def _load(self, *, port, domain, **options):
         portal = ensure_portal(CITY_NAME, hostname=domain, port=port)
         self.stdout.write(f"Portal: {portal.root_url}/")
         neighbourhoods = []
