@@ -31,6 +31,8 @@ def pytest_report_header(config):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
+    # Before pytest-xdist reads the groups off the markers.
+    demo_block.mark(items)
     result = yield
     # After pytest-randomly's shuffle and pytest-django's database-first sort.
     demo_block.gather(items)
@@ -39,6 +41,10 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_runtest_setup(item):
     demo_block.before_setup(item)
+
+
+def pytest_sessionfinish(session):
+    demo_block.finish()
 
 
 # --- Shared fixtures -------------------------------------------------------------------------
