@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import Event
 from events.recurrence import TZ
+from services.models import Organisation, Service
 from venues.models import Venue
 
 NEW_NAME = "Nieuwe naam"
@@ -72,6 +73,29 @@ def form_data(item, **changes):
             "audience": "everyone",
             "is_free": "on",
             "exceptions": inline_formset([]),
+        }
+    elif isinstance(item, Service):
+        data = {
+            "name": item.name,
+            "slug": item.slug,
+            "organisation": item.organisation_id,
+            "neighbourhood": item.neighbourhood_id,
+            "summary": item.summary,
+            "description": rich_text(""),
+            "topics": item.topics,
+            "cost": item.cost,
+            "languages": item.languages,
+            "channels": item.channels,
+            "closed_on_public_holidays": "on",
+            "walk_in_hours": inline_formset([]),
+            "walk_in_changes": inline_formset([]),
+        }
+    elif isinstance(item, Organisation):
+        data = {
+            "name": item.name,
+            "slug": item.slug,
+            "kind": item.kind,
+            "neighbourhood": item.neighbourhood_id,
         }
     else:
         data = {
