@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -70,7 +71,7 @@ class CodeListField(models.CharField):
             "choices": self.vocabulary.choices if self.vocabulary else [],
             "widget": forms.CheckboxSelectMultiple,
             "required": not self.blank,
-            "label": self.verbose_name,
+            "label": capfirst(self.verbose_name),
             "help_text": self.help_text,
         }
         defaults.update(kwargs)

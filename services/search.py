@@ -22,8 +22,14 @@ class ServiceSearchSource(SearchSource):
         if scope.neighbourhood_id is not None:
             services = services.filter(Service.serving(scope.neighbourhood_id))
         locales = {scope.locale_id, scope.default_locale_id}
+        # The search backend filters only on its FilterFields; "serves this neighbourhood" is
+        # applied to what it finds.
+        searched = Service.objects.filter(live=True, locale__in=locales)
         return matching(
-            services.filter(locale__in=locales), query, ["name", "summary", "organisation__name"]
+            services.filter(locale__in=locales),
+            query,
+            ["name", "summary", "organisation__name"],
+            searched=searched,
         ).order_by("name", "pk")
 
     def results(self, hits, scope):

@@ -5,8 +5,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from infopoint.models import SectionPageMixin
+from infopoint.scope import neighbourhood_for_site
 
 from .. import views
+from ..queries import for_neighbourhood, live_services
 
 
 class ServiceIndexPage(RoutablePageMixin, SectionPageMixin, Page):
@@ -35,3 +37,17 @@ class ServiceIndexPage(RoutablePageMixin, SectionPageMixin, Page):
     @path("<slug:slug>/report/", name="report")
     def report_outdated(self, request, slug):
         return views.report_outdated(request, self, slug)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        site = self.get_site()
+        neighbourhood = neighbourhood_for_site(site) if site is not None else None
+        if neighbourhood is None:
+            return urls
+        base = self.get_full_url(request)
+        services = for_neighbourhood(live_services(self.locale), neighbourhood)
+        urls.extend(
+            {"location": f"{base}{slug}/"}
+            for slug in services.order_by("slug").values_list("slug", flat=True)
+        )
+        return urls

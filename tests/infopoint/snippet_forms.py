@@ -82,10 +82,7 @@ def form_data(item, **changes):
             "neighbourhood": item.neighbourhood_id,
             "summary": item.summary,
             "description": rich_text(""),
-            "topics": item.topics,
             "cost": item.cost,
-            "languages": item.languages,
-            "channels": item.channels,
             "closed_on_public_holidays": "on",
             "walk_in_hours": inline_formset([]),
             "walk_in_changes": inline_formset([]),
@@ -104,6 +101,10 @@ def form_data(item, **changes):
             "neighbourhood": item.neighbourhood_id,
             "active": "on",
         }
+    if isinstance(item, Service):
+        # Tick boxes: one value per code (nested_form_data would number a list's items).
+        codes = {"topics": item.topics, "languages": item.languages, "channels": item.channels}
+        return {**nested_form_data(data), **codes, **changes}
     return {**nested_form_data(data), **changes}
 
 
