@@ -37,6 +37,7 @@ from venues.models import DatedChange, WeeklyPeriod
 
 from ..fields import CodeListField
 from ..forms import ServiceAdminForm
+from ..links import service_url
 from ..vocabulary import Channel, Cost, SpokenLanguage, Topic
 from .organisation import Organisation
 
@@ -339,14 +340,14 @@ class Service(
     # -- urls and preview ---------------------------------------------------------------------
 
     def get_url(self, request=None):
-        from ..links import service_url  # the links module reads the pages, which read this
-
+        """The service's page under a help finder (services.links says which)."""
         return service_url(self, request)
 
     def get_preview_template(self, request, mode_name):
         return "services/service_detail.html"
 
     def get_preview_context(self, request, mode_name):
+        # Lazily: services.detail reads the walk-in rules, which import this module.
         from ..detail import detail_context
 
         return detail_context(request, self, page=None, preview=True)
