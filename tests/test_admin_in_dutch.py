@@ -25,7 +25,7 @@ from infopoint.models import Neighbourhood
 from tests.infopoint.snippet_forms import make_event
 from venues.models import Venue
 
-OUR_APPS = {"events", "venues", "infopoint", "home", "submissions"}
+OUR_APPS = {"events", "services", "venues", "infopoint", "home", "submissions"}
 
 # Words that are the same in Dutch and in English; nothing else may read the same in both.
 SAME_IN_BOTH = {
@@ -48,6 +48,7 @@ SAME_IN_BOTH = {
     "School",
     "URL",
     "Checkbox",
+    "Online",
 }
 
 

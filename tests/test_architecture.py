@@ -59,6 +59,7 @@ def test_the_layers_name_every_app_of_ours():
         "home",
         "submissions",
         "events",
+        "services",
         "venues",
         "infopoint",
     }

@@ -10,6 +10,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from events.models import Event
 from infopoint.models import Neighbourhood
+from services.models import Organisation, Service, WalkInHours
 from tests.utils import get
 
 # Clock: the demo's agenda is built around today.
@@ -24,6 +25,9 @@ def snapshot():
         "images": get_image_model().objects.count(),
         "neighbourhoods": Neighbourhood.objects.count(),
         "events": Event.objects.count(),
+        "services": Service.objects.count(),
+        "walk-in hours": WalkInHours.objects.count(),
+        "organisations": Organisation.objects.count(),
         "translations": Translation.objects.count(),
         "translated strings": StringTranslation.objects.count(),
         # A translation done again in place keeps the count but not the time it was changed.

@@ -13,10 +13,12 @@ from infopoint.cache import cached
 from infopoint.scope import neighbourhoods
 from infopoint.translation import language_code
 
+FINDER = "venues.VenueIndexPage"
 
-def _finder_urls(request, code):
+
+def _finder_urls(request, code, page_model=FINDER):
     # By name: the finder page's module imports the venue views, which read venues.
-    finder_page = apps.get_model("venues", "VenueIndexPage")
+    finder_page = apps.get_model(page_model)
     finders = list(
         finder_page.objects.live()
         .filter(locale__language_code__in={code, settings.LANGUAGE_CODE})
@@ -41,23 +43,25 @@ def _finder_urls(request, code):
     return urls
 
 
-def finder_urls(request=None, locale=None):
+def finder_urls(request=None, locale=None, page_model=FINDER):
     """{neighbourhood id: URL of its finder in `locale` (else in Dutch)}.
 
     URLs are relative on the request's own site and absolute for other sites, as Wagtail's
-    `get_url` gives them.
+    `get_url` gives them. `page_model` ("app_label.ModelName") names another section page with
+    items under it the same way (the help finder's services).
     """
     code = language_code(locale)
     site = Site.find_for_request(request) if request is not None else None
     memo = getattr(request, "_venue_finder_urls", {}) if request is not None else {}
-    if code not in memo:
-        memo[code] = cached(
-            f"venue-finder-urls:{code}:{site.pk if site else '-'}",
-            lambda: _finder_urls(request, code),
+    if (code, page_model) not in memo:
+        suffix = "" if page_model == FINDER else f":{page_model}"
+        memo[code, page_model] = cached(
+            f"venue-finder-urls:{code}:{site.pk if site else '-'}{suffix}",
+            lambda: _finder_urls(request, code, page_model),
         )
         if request is not None:
             request._venue_finder_urls = memo
-    return memo[code]
+    return memo[code, page_model]
 
 
 def venue_url(venue, request=None, locale=None):

@@ -82,6 +82,24 @@ def _day(day, hours, exceptions, closed_on_public_holidays):
     return Day(day, sorted(periods))
 
 
+def day_of(day, hours, exceptions, closed_on_public_holidays):
+    """The Day of weekly `hours` with dated `exceptions` on `day` (rows of OpeningHours and
+    OpeningException, or anything with their attributes, such as a service's walk-in hours)."""
+    return _day(day, hours, exceptions, closed_on_public_holidays)
+
+
+def next_period(at, hours, exceptions, closed_on_public_holidays, days=14):
+    """The first (start, end) period of weekly `hours` with dated `exceptions` that has not
+    ended at `at` (the one going on, else the next), looking `days` days ahead; or None."""
+    today = at.astimezone(TIME_ZONE).date()
+    for offset in range(-1, days + 1):
+        day = today + timedelta(days=offset)
+        for start, end in _day(day, hours, exceptions, closed_on_public_holidays).periods:
+            if end > at:
+                return start, end
+    return None
+
+
 def days_that_reach(at):
     """The days whose opening periods can cover the moment `at` on the Amsterdam calendar:
     today, and yesterday for a period that runs past midnight."""

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "infopoint",
     "venues",
     "events",
+    "services",
     "submissions",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import Event
 from events.recurrence import TZ
+from services.models import Organisation, Service
 from venues.models import Venue
 
 NEW_NAME = "Nieuwe naam"
@@ -73,6 +74,26 @@ def form_data(item, **changes):
             "is_free": "on",
             "exceptions": inline_formset([]),
         }
+    elif isinstance(item, Service):
+        data = {
+            "name": item.name,
+            "slug": item.slug,
+            "organisation": item.organisation_id,
+            "neighbourhood": item.neighbourhood_id,
+            "summary": item.summary,
+            "description": rich_text(""),
+            "cost": item.cost,
+            "closed_on_public_holidays": "on",
+            "walk_in_hours": inline_formset([]),
+            "walk_in_changes": inline_formset([]),
+        }
+    elif isinstance(item, Organisation):
+        data = {
+            "name": item.name,
+            "slug": item.slug,
+            "kind": item.kind,
+            "neighbourhood": item.neighbourhood_id,
+        }
     else:
         data = {
             "name": item.name,
@@ -80,6 +101,10 @@ def form_data(item, **changes):
             "neighbourhood": item.neighbourhood_id,
             "active": "on",
         }
+    if isinstance(item, Service):
+        # Tick boxes: one value per code (nested_form_data would number a list's items).
+        codes = {"topics": item.topics, "languages": item.languages, "channels": item.channels}
+        return {**nested_form_data(data), **codes, **changes}
     return {**nested_form_data(data), **changes}
 
 

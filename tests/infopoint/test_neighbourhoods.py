@@ -8,6 +8,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from events.models import EventIndexPage
 from home.models import HomePage
 from infopoint.models import GuideIndexPage, Neighbourhood, NewsIndexPage, SearchPage
+from services.models import ServiceIndexPage
 from submissions.models import EventSubmissionPage
 from venues.models import VenueIndexPage
 
@@ -52,6 +53,7 @@ class TestCreateNeighbourhood:
         assert sections == {
             EventIndexPage,
             VenueIndexPage,
+            ServiceIndexPage,
             NewsIndexPage,
             GuideIndexPage,
             SearchPage,
@@ -61,6 +63,7 @@ class TestCreateNeighbourhood:
         assert sorted(english_home.get_children().values_list("slug", flat=True)) == [
             "events",
             "guides",
+            "help",
             "news",
             "search",
             "submit-an-event",

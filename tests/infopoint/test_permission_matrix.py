@@ -1,5 +1,5 @@
-"""Who may do what with a neighbourhood's venues, events, feeds and residents' submissions in the
-admin.
+"""Who may do what with a neighbourhood's venues, events, feeds, services, organisations and
+residents' submissions in the admin.
 
 Every cell of the matrix logs one person in, does one thing to one item through the real admin
 URLs, and checks both the answer and what happened in the database. The people are the editor
@@ -28,8 +28,10 @@ from events.models import Event, EventFeed
 from infopoint.models import StandardPage
 from infopoint.permissions import CITY_ADMINISTRATORS
 from infopoint.translation import translate
+from services.models import Organisation, Service
 from submissions.models import EventSubmission
 from tests.infopoint.snippet_forms import NEW_NAME, form_data, make_event, name_of, new_name
+from tests.services.factories import make_organisation, make_service
 from tests.venues.factories import VenueFactory
 from venues.models import Venue
 
@@ -72,9 +74,17 @@ SUBMISSIONS = {
     "edit":                (N,     N,      N,        N,         N,        N,         N,        N),
     "delete":              (N,     N,      N,        N,         N,        N,         N,        N),
 }  # fmt: skip
-EXPECTED = {"venue": MATRIX, "event": MATRIX, "feed": MATRIX, "submission": SUBMISSIONS}
+EXPECTED = {
+    "venue": MATRIX,
+    "event": MATRIX,
+    "feed": MATRIX,
+    "service": MATRIX,
+    "organisation": MATRIX,
+    "submission": SUBMISSIONS,
+}
 
-# Venues and feeds have no drafts, revisions or locks; feeds have no preview.
+# Venues, feeds and organisations have no drafts, revisions or locks; feeds and organisations
+# have no preview. Services are moderated as events are.
 ACTIONS = {
     "venue": [
         "list", "chooser", "choose by id", "edit", "preview", "copy", "delete", "bulk delete",
@@ -85,10 +95,22 @@ ACTIONS = {
         "list", "chooser", "choose by id", "edit", "copy", "delete", "bulk delete", "history",
         "usage",
     ],
+    "service": list(MATRIX),
+    "organisation": [
+        "list", "chooser", "choose by id", "edit", "copy", "delete", "bulk delete", "history",
+        "usage",
+    ],
     "submission": list(SUBMISSIONS),
 }  # fmt: skip
 
-MODELS = {"venue": Venue, "event": Event, "feed": EventFeed, "submission": EventSubmission}
+MODELS = {
+    "venue": Venue,
+    "event": Event,
+    "feed": EventFeed,
+    "service": Service,
+    "organisation": Organisation,
+    "submission": EventSubmission,
+}
 
 
 # -- the actions: each does one thing and says what came of it -------------------------------
@@ -137,7 +159,7 @@ def stored(item):
 
 def latest_name(item):
     fresh = stored(item)
-    if isinstance(fresh, Event):
+    if isinstance(fresh, Event | Service):
         fresh = fresh.get_latest_revision_as_object()
     return name_of(fresh)
 
@@ -238,7 +260,7 @@ def do_publish(client, item):
     fresh = stored(item)
     if response.status_code == 302 and not fresh.live and latest_name(item) == NEW_NAME:
         return DRAFT
-    return outcome(response, done=fresh.live and fresh.title == NEW_NAME)
+    return outcome(response, done=fresh.live and name_of(fresh) == NEW_NAME)
 
 
 def do_unpublish(client, item):
@@ -292,6 +314,15 @@ def make_item(model, neighbourhood, action):
             name=f"Agenda {label}",
             url="https://example.org/agenda.ics",
             neighbourhood=neighbourhood,
+        )
+    if model == "organisation":
+        return make_organisation(neighbourhood, f"Buurtteam {label}")
+    if model == "service":
+        return make_service(
+            neighbourhood,
+            f"Formulierenhulp {label}",
+            organisation=make_organisation(neighbourhood, f"Organisatie {label}"),
+            live=action != "publish",
         )
     if model == "submission":
         event = make_event(neighbourhood, f"Ingestuurd {label}", live=False)

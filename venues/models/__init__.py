@@ -2,7 +2,7 @@
 
 from ..postcodes import normalise_postcode, validate_postcode
 from .pages import VenueIndexPage
-from .parts import OpeningException, OpeningHours, VenueRoom
+from .parts import DatedChange, OpeningException, OpeningHours, VenueRoom, WeeklyPeriod
 from .reports import VenueReport
 from .venue import Venue, VenueTag
 from .vocabulary import (
@@ -16,6 +16,7 @@ from .vocabulary import (
 
 __all__ = [
     "AccessibilityFeature",
+    "DatedChange",
     "Facility",
     "OpeningException",
     "OpeningHours",
@@ -28,6 +29,7 @@ __all__ = [
     "VenueTag",
     "VocabularyTerm",
     "Weekday",
+    "WeeklyPeriod",
     "normalise_postcode",
     "validate_postcode",
 ]

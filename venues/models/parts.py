@@ -70,10 +70,10 @@ class VenueRoom(TranslatableMixin, Orderable):
         return self.booking.startswith(("https://", "http://"))
 
 
-class OpeningHours(Orderable):
-    """One weekly opening period: a weekday with an opening and a closing time."""
+class WeeklyPeriod(models.Model):
+    """A weekday with an opening and a closing time: a venue's opening hours, a service's walk-in
+    hours. venues.opening reads any rows with these fields."""
 
-    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_hours")
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, verbose_name=_("weekday"))
     opens = models.TimeField(help_text=_("E.g. 09:00."), verbose_name=_("opens"))
     closes = models.TimeField(
@@ -83,22 +83,27 @@ class OpeningHours(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("opening hours")
-        ordering = ["weekday", "opens"]
-        verbose_name_plural = _("opening hours")
+    class Meta:
+        abstract = True
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class OpeningException(TranslatableMixin, Orderable):
-    """A dated change to the weekly hours: closed that day, or open at special times.
+class OpeningHours(WeeklyPeriod, Orderable):
+    """One weekly opening period: a weekday with an opening and a closing time."""
 
-    Translatable with its venue: the note is a segment; the date and times follow the Dutch one.
-    """
+    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_hours")
 
-    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_exceptions")
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        ordering = ["weekday", "opens"]
+        verbose_name_plural = _("opening hours")
+
+
+class DatedChange(models.Model):
+    """A dated change to weekly hours: closed that day, or open at special times."""
+
     date = models.DateField(verbose_name=_("date"))
     closed = models.BooleanField(
         default=True,
@@ -120,10 +125,8 @@ class OpeningException(TranslatableMixin, Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("opening exception")
-        verbose_name_plural = _("opening exceptions")
-        ordering = ["date", "opens"]
+    class Meta:
+        abstract = True
 
     def __str__(self):
         return f"{self.date}: {'closed' if self.closed else f'{self.opens}–{self.closes}'}"
@@ -134,3 +137,17 @@ class OpeningException(TranslatableMixin, Orderable):
             raise ValidationError(
                 _("Give the special opening and closing times, or tick “closed”.")
             )
+
+
+class OpeningException(TranslatableMixin, DatedChange, Orderable):
+    """A dated change to the weekly hours: closed that day, or open at special times.
+
+    Translatable with its venue: the note is a segment; the date and times follow the Dutch one.
+    """
+
+    venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_exceptions")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("opening exception")
+        verbose_name_plural = _("opening exceptions")
+        ordering = ["date", "opens"]
