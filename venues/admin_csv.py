@@ -5,6 +5,7 @@ upload changes nothing by itself: a file with problems lists every one by line a
 good file shows, row by row, which venues are new and which fields of existing ones change. Only
 "Apply" writes it, all or nothing, and only the exact file that was previewed (kept in the
 session under its digest). Editors import into and export from their own neighbourhoods only.
+A moderator's import is published; an editor's is a draft per venue, in moderation.
 """
 
 import base64
@@ -49,6 +50,13 @@ def neighbourhoods_for(user):
         if policy.user_has_permission_in(user, "add", neighbourhood.pk)
         and policy.user_has_permission_in(user, "change", neighbourhood.pk)
     ]
+
+
+def may_publish(user, neighbourhood):
+    """Whether the user's import is published at once; else each venue waits for moderation."""
+    return policy_registry.get_by_type(Venue).user_has_permission_in(
+        user, "publish", neighbourhood.pk
+    )
 
 
 class UploadForm(forms.Form):
@@ -162,7 +170,11 @@ class VenueCsvView(WagtailAdminTemplateMixin, FormView):
                 "neighbourhood": neighbourhood.pk,
                 "data": base64.b64encode(data).decode("ascii"),
             }
-            context.update(preview=changes(rows, neighbourhood), digest=digest)
+            context.update(
+                preview=changes(rows, neighbourhood),
+                digest=digest,
+                publishes=may_publish(self.request.user, neighbourhood),
+            )
         return self.render_to_response(self.get_context_data(**context))
 
     def apply(self):
@@ -176,7 +188,13 @@ class VenueCsvView(WagtailAdminTemplateMixin, FormView):
             messages.error(self.request, _("Upload the file again: nothing was imported."))
             return redirect("venues_csv")
         neighbourhood = allowed[upload["neighbourhood"]]
-        result = import_venues(base64.b64decode(upload["data"]), neighbourhood)
+        publish = may_publish(self.request.user, neighbourhood)
+        result = import_venues(
+            base64.b64decode(upload["data"]),
+            neighbourhood,
+            publish=publish,
+            user=self.request.user,
+        )
         del self.request.session[SESSION_KEY]
         if result.errors:  # changed underneath since the preview (checked again, all or nothing)
             messages.error(
@@ -184,9 +202,16 @@ class VenueCsvView(WagtailAdminTemplateMixin, FormView):
                 _("Nothing was imported: the venues changed since the preview. Upload it again."),
             )
             return redirect("venues_csv")
+        if publish:
+            said = _("Imported into %(neighbourhood)s: %(created)s new, %(updated)s updated.")
+        else:
+            said = _(
+                "Imported into %(neighbourhood)s as drafts for its moderators to approve: "
+                "%(created)s new, %(updated)s updated. Residents see them once approved."
+            )
         messages.success(
             self.request,
-            _("Imported into %(neighbourhood)s: %(created)s new, %(updated)s updated.")
+            said
             % {
                 "neighbourhood": neighbourhood.name,
                 "created": result.created,
