@@ -27,18 +27,10 @@ from wagtail.permissions import policy_registry
 from infopoint.models import Neighbourhood
 from infopoint.permissions import neighbourhoods_of
 
-from .csv_io import export_venues, import_venues, read_rows
+from .csv_io import changed_columns, export_venues, import_venues, read_rows
 from .models import Venue
 
 SESSION_KEY = "venues-csv-upload"
-ROOM_FIELDS = ("name", "capacity", "price_class", "tariff", "booking")
-# Related values compared for the preview: the row's column, the venue's related name and the
-# attribute both sides are compared by (terms by row, tags by name).
-RELATED = [
-    ("facilities", "facilities", "pk"),
-    ("accessibility", "accessibility_features", "pk"),
-    ("tags", "tags", "name"),
-]
 
 
 def neighbourhoods_for(user):
@@ -88,10 +80,6 @@ class UploadForm(forms.Form):
         return upload.read()
 
 
-def _comparable(value):
-    return "" if value is None else str(value)
-
-
 def changes(rows, neighbourhood):
     """[(line, name, slug, None for a new venue or the names of the fields that change)]."""
     existing = {
@@ -105,27 +93,7 @@ def changes(rows, neighbourhood):
     preview = []
     for row in rows:
         venue = existing.get(row.values["slug"])
-        if venue is None:
-            preview.append((row.line, row.values.get("name", ""), row.values["slug"], None))
-            continue
-        changed = [
-            name
-            for name, value in row.values.items()
-            if _comparable(getattr(venue, name)) != _comparable(value)
-        ]
-        for column, related, key in RELATED:
-            given = {
-                item if isinstance(item, str) else getattr(item, key)
-                for item in getattr(row, column)
-            }
-            if given != {getattr(item, key) for item in getattr(venue, related).all()}:
-                changed.append(column)
-        rooms = [tuple(getattr(room, key) for key in ROOM_FIELDS) for room in venue.rooms.all()]
-        if rooms != [tuple(room[key] for key in ROOM_FIELDS) for room in row.rooms]:
-            changed.append("rooms")
-        hours = [(h.weekday, h.opens, h.closes) for h in venue.opening_hours.all()]
-        if hours != list(row.hours):
-            changed.append("opening_hours")
+        changed = None if venue is None else changed_columns(venue, row)
         preview.append((row.line, row.values.get("name", ""), row.values["slug"], changed))
     return preview
 

@@ -254,6 +254,43 @@ def read_rows(data, neighbourhood):
     return rows, errors
 
 
+ROOM_FIELDS = ("name", "capacity", "price_class", "tariff", "booking")
+# Related values compared: the row's column, the venue's related name and the attribute both
+# sides are compared by (terms by row, tags by name).
+RELATED = [
+    ("facilities", "facilities", "pk"),
+    ("accessibility", "accessibility_features", "pk"),
+    ("tags", "tags", "name"),
+]
+
+
+def _comparable(value):
+    return "" if value is None else str(value)
+
+
+def changed_columns(venue, row):
+    """The columns whose value in `row` differs from `venue` (a saved venue or a draft of one)."""
+    changed = [
+        name
+        for name, value in row.values.items()
+        if _comparable(getattr(venue, name)) != _comparable(value)
+    ]
+    for column, related, key in RELATED:
+        given = {
+            item if isinstance(item, str) else getattr(item, key) for item in getattr(row, column)
+        }
+        if given != {getattr(item, key) for item in getattr(venue, related).all()}:
+            changed.append(column)
+    rooms = [tuple(getattr(room, key) for key in ROOM_FIELDS) for room in venue.rooms.all()]
+    if rooms != [tuple(room[key] for key in ROOM_FIELDS) for room in row.rooms]:
+        changed.append("rooms")
+    # The same periods in any order are the same hours (a venue lists them by weekday).
+    hours = sorted((h.weekday, h.opens, h.closes) for h in venue.opening_hours.all())
+    if hours != sorted(row.hours):
+        changed.append("opening_hours")
+    return changed
+
+
 def import_venues(data, neighbourhood, *, publish=True, user=None):
     """Check the whole file; write it only when every row is right.
 
@@ -274,15 +311,18 @@ def import_venues(data, neighbourhood, *, publish=True, user=None):
                 venue = Venue(locale=dutch, neighbourhood=neighbourhood, live=publish)
                 result.created += 1
                 _write(venue, row)
-            else:
+            elif publish:
                 result.updated += 1
-                if publish:
-                    _write(venue, row)
-                else:
-                    # The row stays the published version; the change lives in the revision,
-                    # made on top of any draft already waiting (as the admin's form does).
-                    venue = venue.get_latest_revision_as_object()
-                    _fill_in_memory(venue, row)
+                _write(venue, row)
+            else:
+                # The row stays the published version; the change lives in the revision, made
+                # on top of any draft already waiting (as the admin's form does). A venue the
+                # file does not change is left alone rather than sent to the moderators.
+                venue = venue.get_latest_revision_as_object()
+                if not changed_columns(venue, row):
+                    continue
+                result.updated += 1
+                _fill_in_memory(venue, row)
             _store(venue, publish, user)
     return result
 

@@ -147,6 +147,17 @@ def test_an_editors_import_waits_for_the_moderators(
     assert ster.name == "Buurthuis De Ster (nieuw)" and ster.rooms.count() == 2
     assert Venue.objects.get(slug="bieb").live
 
+    # The same file again changes nothing, so nothing is sent to the moderators.
+    again = text(
+        upload(
+            client, lunetten, row(name="Buurthuis De Ster (nieuw)"), row(slug="bieb", name="Bieb")
+        )
+    )
+    digest = re.search(r'name="digest" value="([0-9a-f]+)"', again).group(1)
+    applied = client.post(URL, {"apply": "1", "digest": digest}, follow=True)
+    assert "0 nieuw, 0 bijgewerkt" in text(applied)
+    assert not WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
+
 
 def test_only_the_file_that_was_previewed_is_applied(client, editor, lunetten):
     upload(client, lunetten, row(slug="bieb", name="Bieb"))
