@@ -169,9 +169,10 @@ def events_of(occurrences):
 
 
 def without_closed_venues(events):
-    """A venue no longer in use is not shown with its events (the event keeps its text)."""
+    """A venue no longer in use, or not published yet, is not shown with its events (the event
+    keeps its text)."""
     for event in events:
-        if event.venue_id and not event.venue.is_active:
+        if event.venue_id and not (event.venue.is_active and event.venue.live):
             event.venue = None
     return events
 

@@ -142,7 +142,7 @@ def filter_data(params):
 
 
 def _base(neighbourhood):
-    base = venues_in_locale().filter(is_active=True)
+    base = venues_in_locale()
     if neighbourhood is not None:
         base = base.filter(neighbourhood=neighbourhood)
     return base

@@ -12,6 +12,9 @@ from .recurrence import expand
 
 def detail_context(request, event, page=None, preview=False):
     now = timezone.now()
+    if event.venue_id and not event.venue.live:
+        # A meeting place not published yet is not shown (nor linked: its page does not exist).
+        event.venue = None
     if preview:
         instances = [i for i in expand(event.schedule(), horizon()) if i.end > now][:10]
         occurrences = occurrence_rows(event, instances)

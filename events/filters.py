@@ -134,8 +134,10 @@ class AgendaFilterSet(django_filters.FilterSet):
     def filter_step_free(self, queryset, name, value):
         if not value:
             return queryset
+        # What a published venue says: an event's venue not published yet is not shown either.
         return queryset.filter(
-            event__venue__accessibility_features__slug=AccessibilityFeature.STEP_FREE
+            event__venue__live=True,
+            event__venue__accessibility_features__slug=AccessibilityFeature.STEP_FREE,
         ).distinct()
 
 

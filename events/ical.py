@@ -62,7 +62,7 @@ def _without_zone(value):
 
 def _location(event):
     venue = event.venue
-    if venue is not None:
+    if venue is not None and venue.live:  # a meeting place not published yet is not shown
         address = " ".join(part for part in [venue.street, venue.house_number] if part)
         town = " ".join(part for part in [venue.postcode, venue.city] if part)
         return ", ".join(part for part in [venue.name, address, town] if part)

@@ -52,7 +52,9 @@ def _scoped(queryset, neighbourhood):
 def _choices(neighbourhood):
     """The filters' choices that exist here: tags and venues in use (remembered)."""
     tags = Tag.objects.filter(events_eventtag_items__content_object__live=True)
-    venues = Venue.objects.filter(events__live=True, locale__language_code=settings.LANGUAGE_CODE)
+    venues = Venue.objects.filter(
+        events__live=True, live=True, locale__language_code=settings.LANGUAGE_CODE
+    )
     neighbourhoods = []
     if neighbourhood is not None:
         tags = tags.filter(events_eventtag_items__content_object__neighbourhood=neighbourhood)

@@ -7,7 +7,7 @@ leaves the rest to fall back to the Dutch source until a translator fills them i
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -182,11 +182,12 @@ def in_language(objects, locale_id):
     translations = {}
     if keys:
         model = type(objects[0])
+        found = model.objects.filter(translation_key__in=keys, locale_id=locale_id)
+        if issubclass(model, DraftStateMixin):
+            found = found.filter(live=True)  # a translation still in draft is not shown yet
         translations = {
             obj.translation_key: obj
-            for obj in model.objects.filter(
-                translation_key__in=keys, locale_id=locale_id
-            ).select_related("neighbourhood__site", "locale")
+            for obj in found.select_related("neighbourhood__site", "locale")
         }
     seen = set()
     result = []

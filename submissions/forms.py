@@ -166,6 +166,7 @@ class EventSubmissionForm(forms.Form):
                 neighbourhood=self.neighbourhood,
                 locale__language_code=settings.LANGUAGE_CODE,
                 is_active=True,
+                live=True,
             )
             .only("pk", "name", "translation_key", "locale_id")
             .order_by("name")

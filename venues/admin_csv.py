@@ -5,6 +5,7 @@ upload changes nothing by itself: a file with problems lists every one by line a
 good file shows, row by row, which venues are new and which fields of existing ones change. Only
 "Apply" writes it, all or nothing, and only the exact file that was previewed (kept in the
 session under its digest). Editors import into and export from their own neighbourhoods only.
+A moderator's import is published; an editor's is a draft per venue, in moderation.
 """
 
 import base64
@@ -26,18 +27,10 @@ from wagtail.permissions import policy_registry
 from infopoint.models import Neighbourhood
 from infopoint.permissions import neighbourhoods_of
 
-from .csv_io import export_venues, import_venues, read_rows
+from .csv_io import changed_columns, export_venues, import_venues, read_rows
 from .models import Venue
 
 SESSION_KEY = "venues-csv-upload"
-ROOM_FIELDS = ("name", "capacity", "price_class", "tariff", "booking")
-# Related values compared for the preview: the row's column, the venue's related name and the
-# attribute both sides are compared by (terms by row, tags by name).
-RELATED = [
-    ("facilities", "facilities", "pk"),
-    ("accessibility", "accessibility_features", "pk"),
-    ("tags", "tags", "name"),
-]
 
 
 def neighbourhoods_for(user):
@@ -49,6 +42,13 @@ def neighbourhoods_for(user):
         if policy.user_has_permission_in(user, "add", neighbourhood.pk)
         and policy.user_has_permission_in(user, "change", neighbourhood.pk)
     ]
+
+
+def may_publish(user, neighbourhood):
+    """Whether the user's import is published at once; else each venue waits for moderation."""
+    return policy_registry.get_by_type(Venue).user_has_permission_in(
+        user, "publish", neighbourhood.pk
+    )
 
 
 class UploadForm(forms.Form):
@@ -80,10 +80,6 @@ class UploadForm(forms.Form):
         return upload.read()
 
 
-def _comparable(value):
-    return "" if value is None else str(value)
-
-
 def changes(rows, neighbourhood):
     """[(line, name, slug, None for a new venue or the names of the fields that change)]."""
     existing = {
@@ -97,27 +93,7 @@ def changes(rows, neighbourhood):
     preview = []
     for row in rows:
         venue = existing.get(row.values["slug"])
-        if venue is None:
-            preview.append((row.line, row.values.get("name", ""), row.values["slug"], None))
-            continue
-        changed = [
-            name
-            for name, value in row.values.items()
-            if _comparable(getattr(venue, name)) != _comparable(value)
-        ]
-        for column, related, key in RELATED:
-            given = {
-                item if isinstance(item, str) else getattr(item, key)
-                for item in getattr(row, column)
-            }
-            if given != {getattr(item, key) for item in getattr(venue, related).all()}:
-                changed.append(column)
-        rooms = [tuple(getattr(room, key) for key in ROOM_FIELDS) for room in venue.rooms.all()]
-        if rooms != [tuple(room[key] for key in ROOM_FIELDS) for room in row.rooms]:
-            changed.append("rooms")
-        hours = [(h.weekday, h.opens, h.closes) for h in venue.opening_hours.all()]
-        if hours != list(row.hours):
-            changed.append("opening_hours")
+        changed = None if venue is None else changed_columns(venue, row)
         preview.append((row.line, row.values.get("name", ""), row.values["slug"], changed))
     return preview
 
@@ -162,7 +138,11 @@ class VenueCsvView(WagtailAdminTemplateMixin, FormView):
                 "neighbourhood": neighbourhood.pk,
                 "data": base64.b64encode(data).decode("ascii"),
             }
-            context.update(preview=changes(rows, neighbourhood), digest=digest)
+            context.update(
+                preview=changes(rows, neighbourhood),
+                digest=digest,
+                publishes=may_publish(self.request.user, neighbourhood),
+            )
         return self.render_to_response(self.get_context_data(**context))
 
     def apply(self):
@@ -176,7 +156,13 @@ class VenueCsvView(WagtailAdminTemplateMixin, FormView):
             messages.error(self.request, _("Upload the file again: nothing was imported."))
             return redirect("venues_csv")
         neighbourhood = allowed[upload["neighbourhood"]]
-        result = import_venues(base64.b64decode(upload["data"]), neighbourhood)
+        publish = may_publish(self.request.user, neighbourhood)
+        result = import_venues(
+            base64.b64decode(upload["data"]),
+            neighbourhood,
+            publish=publish,
+            user=self.request.user,
+        )
         del self.request.session[SESSION_KEY]
         if result.errors:  # changed underneath since the preview (checked again, all or nothing)
             messages.error(
@@ -184,9 +170,16 @@ class VenueCsvView(WagtailAdminTemplateMixin, FormView):
                 _("Nothing was imported: the venues changed since the preview. Upload it again."),
             )
             return redirect("venues_csv")
+        if publish:
+            said = _("Imported into %(neighbourhood)s: %(created)s new, %(updated)s updated.")
+        else:
+            said = _(
+                "Imported into %(neighbourhood)s as drafts for its moderators to approve: "
+                "%(created)s new, %(updated)s updated. Residents see them once approved."
+            )
         messages.success(
             self.request,
-            _("Imported into %(neighbourhood)s: %(created)s new, %(updated)s updated.")
+            said
             % {
                 "neighbourhood": neighbourhood.name,
                 "created": result.created,

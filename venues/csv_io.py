@@ -3,6 +3,8 @@
 Import is all-or-nothing: every row is checked first and each problem is reported as
 “line N, column NAME: what is wrong”; only a file without problems is written, in one transaction.
 Rows are matched on `slug` (Dutch originals), so importing the same file twice changes nothing.
+What an import writes is published, unless whoever imports may not publish venues in the
+neighbourhood: then each venue is a draft waiting for the neighbourhood's moderators.
 """
 
 import csv
@@ -252,8 +254,51 @@ def read_rows(data, neighbourhood):
     return rows, errors
 
 
-def import_venues(data, neighbourhood):
-    """Check the whole file; write it only when every row is right."""
+ROOM_FIELDS = ("name", "capacity", "price_class", "tariff", "booking")
+# Related values compared: the row's column, the venue's related name and the attribute both
+# sides are compared by (terms by row, tags by name).
+RELATED = [
+    ("facilities", "facilities", "pk"),
+    ("accessibility", "accessibility_features", "pk"),
+    ("tags", "tags", "name"),
+]
+
+
+def _comparable(value):
+    return "" if value is None else str(value)
+
+
+def changed_columns(venue, row):
+    """The columns whose value in `row` differs from `venue` (a saved venue or a draft of one)."""
+    changed = [
+        name
+        for name, value in row.values.items()
+        if _comparable(getattr(venue, name)) != _comparable(value)
+    ]
+    for column, related, key in RELATED:
+        given = {
+            item if isinstance(item, str) else getattr(item, key) for item in getattr(row, column)
+        }
+        if given != {getattr(item, key) for item in getattr(venue, related).all()}:
+            changed.append(column)
+    rooms = [tuple(getattr(room, key) for key in ROOM_FIELDS) for room in venue.rooms.all()]
+    if rooms != [tuple(room[key] for key in ROOM_FIELDS) for room in row.rooms]:
+        changed.append("rooms")
+    # The same periods in any order are the same hours (a venue lists them by weekday).
+    hours = sorted((h.weekday, h.opens, h.closes) for h in venue.opening_hours.all())
+    if hours != sorted(row.hours):
+        changed.append("opening_hours")
+    return changed
+
+
+def import_venues(data, neighbourhood, *, publish=True, user=None):
+    """Check the whole file; write it only when every row is right.
+
+    Each venue is stored as the admin stores it: a revision, published at once (`publish`: the
+    command line, or someone who may publish in the neighbourhood), or else a draft submitted to
+    the neighbourhood's moderation, as a calendar feed set up by an editor imports its events.
+    A draft leaves what residents see as it was until a moderator approves it.
+    """
     rows, errors = read_rows(data, neighbourhood)
     result = ImportResult(errors=sorted(set(errors), key=lambda e: (e[0], str(e[1]))))
     if result.errors:
@@ -263,26 +308,68 @@ def import_venues(data, neighbourhood):
         for row in rows:
             venue = Venue.objects.filter(slug=row.values["slug"], locale=dutch).first()
             if venue is None:
-                venue = Venue(locale=dutch, neighbourhood=neighbourhood)
+                venue = Venue(locale=dutch, neighbourhood=neighbourhood, live=publish)
                 result.created += 1
-            else:
+                _write(venue, row)
+            elif publish:
                 result.updated += 1
-            for name, value in row.values.items():
-                setattr(venue, name, value)
-            venue.save()
-            venue.facilities.set(row.facilities)
-            venue.accessibility_features.set(row.accessibility)
-            venue.tags.set(row.tags)
-            venue.save()
-            venue.rooms.all().delete()
-            for order, room in enumerate(row.rooms):
-                VenueRoom.objects.create(venue=venue, sort_order=order, **room)
-            venue.opening_hours.all().delete()
-            for order, (weekday, opens, closes) in enumerate(row.hours):
-                OpeningHours.objects.create(
-                    venue=venue, sort_order=order, weekday=weekday, opens=opens, closes=closes
-                )
+                _write(venue, row)
+            else:
+                # The row stays the published version; the change lives in the revision, made
+                # on top of any draft already waiting (as the admin's form does). A venue the
+                # file does not change is left alone rather than sent to the moderators.
+                venue = venue.get_latest_revision_as_object()
+                if not changed_columns(venue, row):
+                    continue
+                result.updated += 1
+                _fill_in_memory(venue, row)
+            _store(venue, publish, user)
     return result
+
+
+def _write(venue, row):
+    """Write the row's values onto the venue's row and its parts."""
+    for name, value in row.values.items():
+        setattr(venue, name, value)
+    venue.save()
+    venue.facilities.set(row.facilities)
+    venue.accessibility_features.set(row.accessibility)
+    venue.tags.set(row.tags)
+    venue.save()
+    venue.rooms.all().delete()
+    for order, room in enumerate(row.rooms):
+        VenueRoom.objects.create(venue=venue, sort_order=order, **room)
+    venue.opening_hours.all().delete()
+    for order, (weekday, opens, closes) in enumerate(row.hours):
+        OpeningHours.objects.create(
+            venue=venue, sort_order=order, weekday=weekday, opens=opens, closes=closes
+        )
+
+
+def _fill_in_memory(venue, row):
+    """The row's values on the venue object only: a revision records them, the database not."""
+    for name, value in row.values.items():
+        setattr(venue, name, value)
+    venue.facilities = row.facilities
+    venue.accessibility_features = row.accessibility
+    venue.tags.set(row.tags)
+    venue.rooms = [VenueRoom(sort_order=order, **room) for order, room in enumerate(row.rooms)]
+    venue.opening_hours = [
+        OpeningHours(sort_order=order, weekday=weekday, opens=opens, closes=closes)
+        for order, (weekday, opens, closes) in enumerate(row.hours)
+    ]
+
+
+def _store(venue, publish, user):
+    """A revision, published, or else waiting for the neighbourhood's moderators (events'
+    importer does the same for feeds that import as drafts)."""
+    revision = venue.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+        return
+    workflow = venue.get_workflow()
+    if workflow is not None and not venue.workflow_in_progress:
+        workflow.start(venue, user)
 
 
 def _cell(value):

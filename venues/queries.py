@@ -24,8 +24,21 @@ def in_locale(queryset, locale=None):
     return in_language_or_dutch(queryset, locale)
 
 
+def public_venues():
+    """The venues residents may see: published (not a new venue still in draft) and in use.
+
+    A venue's row holds its live version (a draft edit waits in a revision until it is
+    published), so reading these rows shows residents only what was published.
+    """
+    return Venue.objects.filter(live=True, is_active=True)
+
+
 def venues_in_locale(locale=None):
-    return in_locale(Venue.objects.all(), locale)
+    """The public venues in `locale`, with the Dutch ones not translated into it (a translation
+    still in draft does not count: residents then read the published Dutch venue)."""
+    return in_language_or_dutch(
+        public_venues(), locale, translations=Venue.objects.filter(live=True)
+    )
 
 
 def localized_terms(model, locale=None):
@@ -82,14 +95,14 @@ def with_listing_data(queryset, locale=None, at=None):
 
 
 def venues_for_site(site, locale=None, at=None):
-    """Active venues a site shows, in `locale` with the Dutch fallback.
+    """Public venues a site shows, in `locale` with the Dutch fallback.
 
     On a neighbourhood's site its own venues; on the city portal every neighbourhood's. Ready for
     a listing: iterating N venues and reading their facilities, accessibility features and
     opening hours costs the same few queries for any N. Call `venues.links.attach_urls` to link
     them.
     """
-    queryset = venues_in_locale(locale).filter(is_active=True)
+    queryset = venues_in_locale(locale)
     neighbourhood = neighbourhood_for_site(site)
     if neighbourhood is not None:
         queryset = queryset.filter(neighbourhood=neighbourhood)

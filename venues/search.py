@@ -7,7 +7,7 @@ from infopoint.search import SearchResult, SearchSource, matching
 from infopoint.translation import in_language
 
 from .links import attach_urls
-from .models import Venue
+from .queries import public_venues
 
 
 class VenueSearchSource(SearchSource):
@@ -16,10 +16,9 @@ class VenueSearchSource(SearchSource):
     order = 20
 
     def search(self, query, scope):
-        # A place marked not in use has no page (it answers 404): it is not found either.
-        venues = Venue.objects.filter(is_active=True).select_related(
-            "locale", "neighbourhood__site__root_page"
-        )
+        # A place marked not in use, or not published yet, has no page (it answers 404): it is
+        # not found either. The row is the published version: a draft edit is not searched.
+        venues = public_venues().select_related("locale", "neighbourhood__site__root_page")
         if scope.neighbourhood_id is not None:
             venues = venues.filter(neighbourhood=scope.neighbourhood_id)
         # Venues in the current language, and Dutch ones (shown as such) where not translated.

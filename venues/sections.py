@@ -22,7 +22,7 @@ def card(venue, locale_id, request):
 def featured_venues(home, request, section):
     chosen = [
         featured.venue
-        for featured in home.featured_venues.select_related(
+        for featured in home.featured_venues.filter(venue__live=True).select_related(
             "venue__neighbourhood__site__root_page", "venue__locale"
         )
     ]

@@ -1,5 +1,5 @@
-"""A venue changed: translations follow the Dutch venue, and every page that shows it forgets
-what it remembered (infopoint.cache)."""
+"""A venue changed: translations follow the Dutch venue when it is published, and every page
+that shows it forgets what it remembered (infopoint.cache)."""
 
 from infopoint.cache import forget_when_changed
 from infopoint.signals import translations_follow
@@ -8,5 +8,5 @@ from .models import Venue
 
 
 def connect():
-    forget_when_changed(Venue)
-    translations_follow(Venue)
+    forget_when_changed(Venue, publishable=True)
+    translations_follow(Venue, on_publish=True)

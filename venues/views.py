@@ -19,10 +19,9 @@ from .filters import FinderFilterSet
 from .links import attach_urls, finder_urls
 from .models.parts import OpeningException
 from .models.reports import VenueReport
-from .models.venue import Venue
 from .models.vocabulary import AccessibilityFeature, Facility
 from .opening import is_open_at
-from .queries import in_locale, localized_terms, venues_in_locale, vocabularies, with_listing_data
+from .queries import localized_terms, venues_in_locale, vocabularies, with_listing_data
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +44,7 @@ def finder(request, page, now=None):
     neighbourhoods = scope.neighbourhoods()
     neighbourhood = scope.neighbourhood_for_site(site)
     facilities, accessibility = vocabularies()
-    base = venues_in_locale().filter(is_active=True)
+    base = venues_in_locale()
     if neighbourhood is not None:
         base = base.filter(neighbourhood=neighbourhood)
     filterset = FinderFilterSet(
@@ -111,7 +110,7 @@ def _venue_for(request, page, slug, now):
     neighbourhood = scope.neighbourhood_for_site(site)
     week_start = timezone.localdate(now) - timedelta(days=timezone.localdate(now).weekday())
     queryset = (
-        in_locale(Venue.objects.filter(is_active=True))
+        venues_in_locale()
         .select_related("locale", "neighbourhood", "image")
         .prefetch_related(
             Prefetch("facilities", queryset=localized_terms(Facility)),

@@ -68,6 +68,7 @@ class VenueViewSet(NeighbourhoodSnippetViewSet):
         "capacity",
         "last_checked",
         "is_active",
+        "live",
         TranslationsColumn(),
     ]
     list_per_page = 50
@@ -133,7 +134,11 @@ def venue_permissions():
             ("venues", "add_venue"),
             ("venues", "change_venue"),
             ("venues", "delete_venue"),
-        )
+            ("venues", "lock_venue"),
+            ("venues", "unlock_venue"),
+        ),
+        # Editors save drafts and submit them; the neighbourhood's moderators publish.
+        moderators_also=(("venues", "publish_venue"),),
     )
 
 

@@ -83,13 +83,10 @@ EXPECTED = {
     "submission": SUBMISSIONS,
 }
 
-# Venues, feeds and organisations have no drafts, revisions or locks; feeds and organisations
-# have no preview. Services are moderated as events are.
+# Feeds and organisations have no drafts, revisions or locks, and no preview; venues, events and
+# services have them all (moderated alike).
 ACTIONS = {
-    "venue": [
-        "list", "chooser", "choose by id", "edit", "preview", "copy", "delete", "bulk delete",
-        "history", "usage",
-    ],
+    "venue": list(MATRIX),
     "event": list(MATRIX),
     "feed": [
         "list", "chooser", "choose by id", "edit", "copy", "delete", "bulk delete", "history",
@@ -159,7 +156,7 @@ def stored(item):
 
 def latest_name(item):
     fresh = stored(item)
-    if isinstance(fresh, Event | Service):
+    if isinstance(fresh, Event | Service | Venue):
         fresh = fresh.get_latest_revision_as_object()
     return name_of(fresh)
 
@@ -308,7 +305,13 @@ def make_person(role, lunetten):
 def make_item(model, neighbourhood, action):
     label = f"{neighbourhood.name} ({action})"  # each action gets its own item
     if model == "venue":
-        return VenueFactory(neighbourhood=neighbourhood, name=f"Buurthuis {label}")
+        # As the admin makes one: a revision, published except for the publishing test.
+        venue = VenueFactory(neighbourhood=neighbourhood, name=f"Buurthuis {label}", live=False)
+        revision = venue.save_revision()
+        if action != "publish":
+            revision.publish()
+        venue.refresh_from_db()
+        return venue
     if model == "feed":
         return EventFeed.objects.create(
             name=f"Agenda {label}",

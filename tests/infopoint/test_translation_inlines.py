@@ -56,9 +56,9 @@ def venue(lunetten):
 
 
 def save_dutch(venue, capture):
-    """Save the Dutch venue the way the admin does: translations follow when it commits."""
+    """Publish the Dutch venue the way the admin does: translations follow when it commits."""
     with capture(execute=True):
-        venue.save()
+        venue.save_revision().publish()
 
 
 @pytest.mark.django_db

@@ -6,7 +6,8 @@ from venues.models import PriceClass, Venue, VenueKind
 
 
 class VenueFactory(factory.django.DjangoModelFactory):
-    """A Dutch venue in a neighbourhood; pass facilities=[…] and accessibility=[…] as terms.
+    """A Dutch, published venue in a neighbourhood; pass facilities=[…] and accessibility=[…] as
+    terms, live=False for a new venue still in draft.
 
     Tests ask for it through the `make_venue` fixture (tests/conftest.py)."""
 
@@ -28,6 +29,7 @@ class VenueFactory(factory.django.DjangoModelFactory):
     capacity = 20
     price_class = PriceClass.PAID
     closed_on_public_holidays = False
+    live = True
 
     @factory.post_generation
     def facilities(self, create, extracted, **kwargs):

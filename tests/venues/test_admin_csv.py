@@ -74,7 +74,14 @@ def test_a_bad_file_changes_nothing_and_lists_every_problem(client, editor, lune
     assert snapshot() == before
 
 
-def test_a_good_file_is_previewed_then_applied(client, editor, lunetten, make_venue):
+@pytest.fixture
+def moderator(client, lunetten, oost, terms, django_user_model):
+    user = person(django_user_model, "mo", lunetten.moderators)
+    client.force_login(user)
+    return user
+
+
+def test_a_good_file_is_previewed_then_applied(client, moderator, lunetten, make_venue):
     make_venue(name="Buurthuis De Ster", slug="buurthuis-de-ster")
     before = snapshot()
 
@@ -95,6 +102,61 @@ def test_a_good_file_is_previewed_then_applied(client, editor, lunetten, make_ve
     names = dict(Venue.objects.values_list("slug", "name"))
     assert names == {"buurthuis-de-ster": "Buurthuis De Ster (nieuw)", "bieb": "Bieb"}
     assert set(Venue.objects.values_list("neighbourhood", flat=True)) == {lunetten.pk}
+    # A moderator's import is published, with a revision in each venue's history.
+    assert all(venue.live and venue.live_revision_id for venue in Venue.objects.all())
+
+
+def test_an_editors_import_waits_for_the_moderators(
+    client, editor, lunetten, make_venue, django_user_model
+):
+    from wagtail.models import WorkflowState
+
+    make_venue(name="Buurthuis De Ster", slug="buurthuis-de-ster")
+    before = snapshot()
+    preview = text(
+        upload(
+            client, lunetten, row(name="Buurthuis De Ster (nieuw)"), row(slug="bieb", name="Bieb")
+        )
+    )
+    assert "als concept" in preview
+    digest = re.search(r'name="digest" value="([0-9a-f]+)"', preview).group(1)
+
+    applied = client.post(URL, {"apply": "1", "digest": digest}, follow=True)
+
+    assert "als concepten voor de moderatoren" in text(applied)
+    # What residents see is unchanged: the old name is live, the new venue is a draft.
+    ster, bieb = Venue.objects.get(slug="buurthuis-de-ster"), Venue.objects.get(slug="bieb")
+    assert ster.name == "Buurthuis De Ster" and ster.live and ster.has_unpublished_changes
+    assert snapshot()[0] == before[0] and not bieb.live
+    assert ster.get_latest_revision_as_object().name == "Buurthuis De Ster (nieuw)"
+    assert [room.name for room in ster.get_latest_revision_as_object().rooms.all()] == [
+        "Grote zaal",
+        "Keuken",
+    ]
+    states = WorkflowState.objects.filter(
+        base_content_type__app_label="venues", status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    assert sorted(states.values_list("object_id", flat=True)) == sorted(
+        [str(ster.pk), str(bieb.pk)]
+    )
+
+    moderator = person(django_user_model, "mo", lunetten.moderators)
+    for state in states:
+        state.current_task_state.approve(user=moderator)
+    ster.refresh_from_db()
+    assert ster.name == "Buurthuis De Ster (nieuw)" and ster.rooms.count() == 2
+    assert Venue.objects.get(slug="bieb").live
+
+    # The same file again changes nothing, so nothing is sent to the moderators.
+    again = text(
+        upload(
+            client, lunetten, row(name="Buurthuis De Ster (nieuw)"), row(slug="bieb", name="Bieb")
+        )
+    )
+    digest = re.search(r'name="digest" value="([0-9a-f]+)"', again).group(1)
+    applied = client.post(URL, {"apply": "1", "digest": digest}, follow=True)
+    assert "0 nieuw, 0 bijgewerkt" in text(applied)
+    assert not WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
 
 
 def test_only_the_file_that_was_previewed_is_applied(client, editor, lunetten):

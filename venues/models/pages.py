@@ -45,7 +45,7 @@ class VenueIndexPage(RoutablePageMixin, SectionPageMixin, Page):
             # The portal's finder links to venue pages on the neighbourhood sites.
             return urls
         base = self.get_full_url(request)
-        venues = venues_in_locale(self.locale).filter(neighbourhood__site=site, is_active=True)
+        venues = venues_in_locale(self.locale).filter(neighbourhood__site=site)
         # No lastmod: venues keep no modification time, and "last checked" is not one.
         urls.extend(
             {"location": f"{base}{slug}/"} for slug in venues.values_list("slug", flat=True)

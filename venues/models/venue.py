@@ -20,11 +20,19 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import PreviewableMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from infopoint.permissions import NeighbourhoodScopedForm
+from infopoint.workflows import NeighbourhoodWorkflowMixin
 
 from ..detail import detail_context
 from ..links import venue_url
@@ -40,11 +48,23 @@ class VenueTag(TaggedItemBase):
     )
 
 
-class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel):
+class Venue(
+    NeighbourhoodWorkflowMixin,  # the neighbourhood's own moderators (infopoint.workflows)
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """A place to meet, work or do things, described once and reused by every event held there.
 
     Residents find it in the meeting-place finder; its detail page answers “can we meet there,
-    when, and how do we book it?”.
+    when, and how do we book it?”. Like events, a venue has drafts, revisions and its
+    neighbourhood's moderation: the row holds what residents see (the live version), a draft
+    lives in a revision until it is published.
     """
 
     name = models.CharField(
@@ -222,6 +242,7 @@ class Venue(PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
         index.FilterField("locale"),
         index.FilterField("kind"),
         index.FilterField("is_active"),
+        index.FilterField("live"),
     ]
 
     edit_handler = TabbedInterface(
