@@ -9,7 +9,7 @@ from django.utils import timezone
 from infopoint.translation import in_language_or_dutch
 
 from .models.service import Service, WalkInChange, WalkInHours
-from .walkin import HORIZON_DAYS
+from .walkin import HORIZON_DAYS, published_place
 
 
 def live_services(locale=None):
@@ -32,11 +32,15 @@ def with_listing_data(queryset, at=None):
     return queryset.select_related("organisation", "locale", "neighbourhood").prefetch_related(
         Prefetch(
             "walk_in_hours",
-            queryset=WalkInHours.objects.select_related("venue").order_by("weekday", "opens"),
+            # Hours at a meeting place not published yet are not shown (nor is the place).
+            queryset=WalkInHours.objects.filter(published_place())
+            .select_related("venue")
+            .order_by("weekday", "opens"),
         ),
         Prefetch(
             "walk_in_changes",
             queryset=WalkInChange.objects.filter(
+                published_place(),
                 date__gte=today - timedelta(days=1),
                 date__lte=today + timedelta(days=HORIZON_DAYS + 45),
             ).order_by("date", "opens"),

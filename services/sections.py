@@ -18,7 +18,7 @@ def venues_with_walk_in_hours():
     return cached(
         "services:walk-in-venues",
         lambda: set(
-            WalkInHours.objects.filter(service__live=True, venue__isnull=False)
+            WalkInHours.objects.filter(service__live=True, venue__live=True)
             .values_list("venue__translation_key", flat=True)
             .distinct()
         ),

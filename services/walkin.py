@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from venues.opening import TIME_ZONE, day_of, days_that_reach, is_open_during, next_period
 
@@ -30,6 +30,12 @@ class WalkIn:
 
     def is_now(self, at):
         return self.start <= at < self.end
+
+
+def published_place():
+    """Walk-in hours by phone or online, or at a published meeting place: residents never see a
+    venue that is still a draft (its page would be a 404)."""
+    return Q(venue__isnull=True) | Q(venue__live=True)
 
 
 def _by_place(service):
@@ -128,7 +134,7 @@ def services_walk_in(services, at, when):
     for row in (
         WalkInHours.objects.filter(
             service__in=candidates,
-            venue__isnull=False,
+            venue__live=True,  # at a published meeting place (a draft has no page)
             weekday__in={day.weekday() for day in days},
         )
         .annotate(closed_on_holidays=F("service__closed_on_public_holidays"))
@@ -137,9 +143,9 @@ def services_walk_in(services, at, when):
         hours[row.service_id][row.venue_id].append(row)
         closed_on_holidays[row.service_id] = row.closed_on_holidays
     changes = defaultdict(list)
-    for row in WalkInChange.objects.filter(service__in=candidates, date__in=days).only(
-        "service_id", "venue_id", "date", "closed", "opens", "closes"
-    ):
+    for row in WalkInChange.objects.filter(
+        published_place(), service__in=candidates, date__in=days
+    ).only("service_id", "venue_id", "date", "closed", "opens", "closes"):
         changes[row.service_id].append(row)
         if row.venue_id is not None:  # special hours at a place with no weekly hours that day
             hours[row.service_id].setdefault(row.venue_id, [])

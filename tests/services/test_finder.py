@@ -247,3 +247,25 @@ def test_the_venue_page_runs_the_same_queries_for_10_and_500_services_held_there
 
     assert with_10 == with_500
     assert Service.objects.count() == 500
+
+
+def test_walk_in_hours_at_a_meeting_place_not_published_yet_are_not_shown(
+    client, lunetten, organisation, make_venue
+):
+    """Venues are drafts until published (issue 13): a service's hours at a new venue wait for
+    it, so no resident is sent to a place whose page is a 404."""
+    draft = make_venue("Nieuwe Buurtkamer", live=False)
+    make_service(lunetten, "Inloopspreekuur", hours=[(draft, 1, "09:00", "12:00")])
+
+    response = get(client, lunetten, f"{FINDER}inloopspreekuur/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Nieuwe Buurtkamer" not in html
+    assert response.context["next_walk_in"] is None
+    assert found(client, lunetten, "when=now") == []
+
+    draft.save_revision().publish()
+    assert found(client, lunetten, "when=now") == ["Inloopspreekuur"]
+    html = get(client, lunetten, f"{FINDER}inloopspreekuur/").content.decode()
+    assert "Nieuwe Buurtkamer" in html
