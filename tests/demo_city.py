@@ -26,6 +26,7 @@ from django.core.management import call_command
 from django.db import connection
 
 FIXTURE = "demo_city"
+SERVER = "city_server"  # the browser tests' live server of the demo city (tests/browser)
 GROUP = "demo-city"
 
 
@@ -42,9 +43,11 @@ def uses_database(item):
 
 
 def mark(items):
-    """The demo and browser tests form one xdist group."""
+    """The tests that read the demo city (the demo tests, and the browser tests through their
+    live server) form one xdist group. Called before every other collection hook, pytest-xdist's
+    and tests/browser's `browser` marker included, so it goes by the fixtures asked for."""
     for item in items:
-        if uses_demo(item) or is_browser_test(item):
+        if {FIXTURE, SERVER} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group(GROUP))
 
 

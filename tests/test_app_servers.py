@@ -106,6 +106,7 @@ def rename(editor, base, venue, new_name):
     edit = f"{base}/admin/snippets/venues/venue/edit/{venue.pk}/"
     page = editor.get(edit, headers={"Host": "localhost"})
     data = [(k, new_name if k == "name" else v) for k, v in form_fields(page.text)]
+    data.append(("action-publish", "action-publish"))  # venues are drafts until published
     answer = editor.post(edit, data=data, headers={"Host": "localhost", "Referer": edit})
     assert answer.status_code == 200 and "/admin/snippets/venues/venue/" in answer.url
 

@@ -83,6 +83,7 @@ class TestNavigationCache:
         assert [item["title"] for item in chrome["menu"]][1:] == [
             "Agenda",
             "Ontmoetingsplekken",
+            "Hulp",
             "Nieuws",
             "Wegwijzer",
         ]
