@@ -339,11 +339,11 @@ PERMISSIONS_POLICY_DENIED = [
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Wijkinfo")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "infopoint.CustomImage"
-# On PostgreSQL the "dutch" text-search configuration stems words ("bijeenkomsten" finds
-# "bijeenkomst"); SQLite ignores it and matches whole words.
 # Wagtail's background work (search and reference index) runs at once, in the request; bulk
 # writers wrap themselves in infopoint.tasks.batched() to run each update once (see there).
 TASKS = {"default": {"BACKEND": "infopoint.tasks.BatchingImmediateBackend"}}
+# On PostgreSQL the "dutch" text-search configuration stems words ("bijeenkomsten" finds
+# "bijeenkomst"); SQLite ignores it and matches whole words.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 }
