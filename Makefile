@@ -6,8 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
-# pytest-xdist workers: one per core (`auto`); PYTEST_WORKERS=0 runs in this process. The demo
-# city's tests go to one worker as a group (tests/demo_city.py), so only that one loads it.
+# pytest-xdist workers: one per core (`auto`); PYTEST_WORKERS=0 runs in this process.
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
@@ -46,7 +45,7 @@ checks: $(VENV)/.installed-dev ## Django's system checks and a check for missing
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 suite: $(VENV)/.installed-dev ## Only the pytest suite, on every core (PYTEST_ARGS=…, PYTEST_WORKERS=…)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## Lint only: ruff, and the layers between the apps (import-linter)
 	$(BIN)/ruff check .

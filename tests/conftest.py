@@ -31,8 +31,6 @@ def pytest_report_header(config):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    # Before pytest-xdist reads the groups off the markers.
-    demo_block.mark(items)
     result = yield
     # After pytest-randomly's shuffle and pytest-django's database-first sort.
     demo_block.gather(items)

@@ -1,18 +1,19 @@
-"""The demo city, loaded once per test process that runs tests which read it, and in one process
-only when pytest-xdist runs the suite (`make test` passes `--dist loadgroup`).
+"""The demo city, loaded once per test process for every test that reads it.
 
 Loading the demo takes half a minute on SQLite and a minute or two on PostgreSQL, so the tests
-that ask for `demo_city` and the browser tests (which serve it from a live server) share one load:
-they form one block, the demo tests before the browser tests, and the first of them commits the
-demo into the test database. Each demo test still runs in its own transaction, as every database
-test does, so what one test changes is rolled back before the next; the browser tests, which run
-after all of them, may add to the city through the browser.
+that ask for `demo_city` and the browser tests (which serve it from a live server) share one load
+per process: they run last, the demo tests before the browser tests, and the first of them commits
+the demo into the test database. Each demo test still runs in its own transaction, as every
+database test does, so what one test changes is rolled back before the next; the browser tests,
+which run after all of them, may add to the city through the browser.
 
-Under xdist the block is one work unit (xdist_group "demo-city"), which xdist hands out first, as
-its largest: one worker loads the demo while the other works through the rest. When that worker
-goes on to a test that expects the bare baseline, the database is put back as it was before the
-demo (a copy taken just before it; PostgreSQL's CREATE DATABASE … TEMPLATE, SQLite's backup),
-in a second or two. Without xdist the block runs last, and nothing needs putting back.
+Should a process go on to a test that expects the bare baseline after all (an order this module
+did not make), the database is first put back as it was before the demo, from a copy taken just
+before it (PostgreSQL's CREATE DATABASE … TEMPLATE, SQLite's backup), in a second or two.
+
+Sending the demo block to one worker only (xdist's `--dist loadgroup`) would save a load per
+run, but with pytest 9.2 and pytest-xdist 3.8 xdist_group markers have no effect (xdist renames
+`item._nodeid`, which pytest 9 no longer reads), so every worker that gets a demo test loads it.
 
 tests/conftest.py calls the hooks here (pytest reads hooks from conftest files and plugins only).
 """
@@ -26,8 +27,6 @@ from django.core.management import call_command
 from django.db import connection
 
 FIXTURE = "demo_city"
-SERVER = "city_server"  # the browser tests' live server of the demo city (tests/browser)
-GROUP = "demo-city"
 
 
 def uses_demo(item):
@@ -40,15 +39,6 @@ def is_browser_test(item):
 
 def uses_database(item):
     return bool(item.get_closest_marker("django_db")) or "db" in getattr(item, "fixturenames", ())
-
-
-def mark(items):
-    """The tests that read the demo city (the demo tests, and the browser tests through their
-    live server) form one xdist group. Called before every other collection hook, pytest-xdist's
-    and tests/browser's `browser` marker included, so it goes by the fixtures asked for."""
-    for item in items:
-        if {FIXTURE, SERVER} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group(GROUP))
 
 
 def gather(items):
