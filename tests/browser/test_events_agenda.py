@@ -80,9 +80,12 @@ def test_editor_cancels_one_date_of_a_weekly_event(city_db, page, site_url, arti
         add_date.click()
     date_field.fill(f"{cancelled:%Y-%m-%d}")
     # Leave the date as a keyboard user would: Tab closes its picker, which otherwise lies over
-    # the form wherever it opened and takes the next click.
+    # the form wherever it opened and takes the next click. The picker opens a moment after the
+    # field takes focus, so wait for it first: a Tab before then is undone when it opens.
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_have_count(1)
     date_field.press("Tab")
-    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    expect(picker).to_have_count(0)
     page.locator('select[name="exceptions-0-action"]').select_option("cancel")
     page.locator('button[name="action-publish"]').dispatch_event("click")
     try:
