@@ -23,6 +23,7 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     clock.configure(config)
+    demo_block.announce_block_file(config)
 
 
 def pytest_report_header(config):
@@ -34,7 +35,12 @@ def pytest_collection_modifyitems(config, items):
     result = yield
     # After pytest-randomly's shuffle and pytest-django's database-first sort.
     demo_block.gather(items)
+    demo_block.announce_block(config, items)
     return result
+
+
+def pytest_xdist_make_scheduler(config, log):
+    return demo_block.make_scheduler(config, log)
 
 
 def pytest_runtest_setup(item):

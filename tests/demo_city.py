@@ -11,15 +11,20 @@ Should a process go on to a test that expects the bare baseline after all (an or
 did not make), the database is first put back as it was before the demo, from a copy taken just
 before it (PostgreSQL's CREATE DATABASE … TEMPLATE, SQLite's backup), in a second or two.
 
-Sending the demo block to one worker only (xdist's `--dist loadgroup`) would save a load per
-run, but with pytest 9.2 and pytest-xdist 3.8 xdist_group markers have no effect (xdist renames
-`item._nodeid`, which pytest 9 no longer reads), so every worker that gets a demo test loads it.
+With pytest-xdist the whole block goes to one worker (DemoBlockScheduling below), so the demo
+is loaded once per run while the other worker gets on with the rest; xdist's own `loadgroup`
+cannot do this with pytest 9.2 and pytest-xdist 3.8 (its xdist_group marker renames
+`item._nodeid`, which pytest 9 no longer reads). The worker that ran the block puts the baseline
+back before the ordinary tests it takes afterwards.
 
 tests/conftest.py calls the hooks here (pytest reads hooks from conftest files and plugins only).
 """
 
 import io
+import os
 import sqlite3
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -149,6 +154,66 @@ class DemoCity:
 
 def finish():
     DemoCity.discard()
+
+
+# --- One worker for the block ------------------------------------------------------------------
+
+BLOCK_FILE = "WIJKINFO_DEMO_BLOCK"  # where the workers tell the controller which tests need it
+BLOCK = "demo city"
+
+
+def announce_block_file(config):
+    """The xdist controller, before it starts its workers (they inherit the environment)."""
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
+        folder = tempfile.mkdtemp(prefix="wijkinfo-demo-block-")
+        os.environ[BLOCK_FILE] = folder
+        config.add_cleanup(lambda: _remove_folder(folder))
+
+
+def _remove_folder(folder):
+    for path in Path(folder).iterdir():
+        path.unlink()
+    Path(folder).rmdir()
+    os.environ.pop(BLOCK_FILE, None)
+
+
+def announce_block(config, items):
+    """A worker, after collecting: the node ids of the block (every worker collects the same)."""
+    folder = os.environ.get(BLOCK_FILE)
+    workerinput = getattr(config, "workerinput", None)
+    if not folder or workerinput is None:
+        return
+    ids = [item.nodeid for item in items if uses_demo(item) or is_browser_test(item)]
+    target = Path(folder) / workerinput["workerid"]
+    partial = target.with_suffix(".partial")
+    partial.write_text("\n".join(ids), encoding="utf-8")
+    partial.replace(target)  # whole or not at all: the controller may read it at any moment
+
+
+def make_scheduler(config, log):
+    if config.getvalue("dist") != "load" or not os.environ.get(BLOCK_FILE):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DemoBlockScheduling(LoadScopeScheduling):
+        """xdist's `load` distribution, test by test, except that the demo block is one unit
+        of work. Units go out largest first, so the block starts straight away on one worker."""
+
+        block = None
+
+        def _split_scope(self, nodeid):
+            if self.block is None:
+                self.block = _read_block()
+            return BLOCK if nodeid in self.block else nodeid
+
+    return DemoBlockScheduling(config, log)
+
+
+def _read_block():
+    for path in sorted(Path(os.environ[BLOCK_FILE]).iterdir()):
+        if path.suffix != ".partial":
+            return set(path.read_text(encoding="utf-8").split("\n"))
+    return set()
 
 
 @pytest.fixture(scope="session")
