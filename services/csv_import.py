@@ -9,10 +9,10 @@ municipality that sends its updated list again updates its services rather than 
 a row the file does not change is left alone. Organisations are found by name, or created in the
 neighbourhood imported into.
 
-Moderation: imported services are drafts (a revision each, not shown to residents) until someone
-checks and publishes them in the admin, unless the import is told to publish (`--publish`).
-A draft import leaves an already published service as residents see it; the change waits as its
-latest revision.
+Moderation: imported services are drafts (a revision each, not shown to residents), submitted to
+the neighbourhood's moderation workflow as a calendar feed's drafts are, so they wait on its
+moderators' dashboard; unless the import is told to publish (`--publish`). A draft import leaves
+an already published service as residents see it; the change waits as its latest revision.
 """
 
 from dataclasses import dataclass, field
@@ -417,4 +417,10 @@ def import_services(data, neighbourhood, *, publish=False, user=None):
             revision = service.save_revision(user=user)
             if publish:
                 revision.publish(user=user)
+                continue
+            workflow = service.get_workflow()
+            if workflow is not None and not service.workflow_in_progress:
+                # As a calendar feed's drafts: on the moderators' dashboard, not lying
+                # unnoticed among the drafts; a command records no requester (Wagtail allows it).
+                workflow.start(service, user)
     return result

@@ -100,10 +100,11 @@ def test_a_good_file_imports_every_service_as_a_draft_with_everything(
 
     output = run(path)
 
-    assert "2 nieuw, 0 bijgewerkt" in output and "concepten" in output
+    assert "2 nieuw, 0 bijgewerkt" in output and "moderator" in output
     service = Service.objects.get(name="Formulierenhulp")
-    assert not service.live  # a draft: residents do not see it until an editor publishes
+    assert not service.live  # a draft: residents do not see it until a moderator approves
     assert service.latest_revision is not None
+    assert service.workflow_in_progress  # on the neighbourhood's moderators' dashboard
     assert service.neighbourhood == lunetten
     assert service.organisation.name == "Buurtteam Lunetten"
     assert service.organisation.kind == OrganisationKind.MUNICIPAL
@@ -132,6 +133,7 @@ def test_publish_publishes_at_once(tmp_path, lunetten, oost, venue):
     assert "gepubliceerd" in output
     service = Service.objects.get()
     assert service.live and not service.has_unpublished_changes
+    assert not service.workflow_in_progress
     assert service.walk_in_hours.count() == 2
 
 
@@ -260,6 +262,7 @@ def test_a_draft_import_leaves_the_published_service_as_residents_see_it(
     assert "1 bijgewerkt" in output
     service = Service.objects.get()
     assert service.live and service.has_unpublished_changes
+    assert service.workflow_in_progress
     assert service.summary == "Wij helpen met brieven en formulieren."
     assert service.walk_in_hours.count() == 2  # the published hours
     draft = service.get_latest_revision_as_object()

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         "each holds). A row updates the service with the same name at the same organisation, "
         "or adds it; organisations are created as needed. All or nothing: if any row is "
         "wrong, nothing changes and every problem is listed by line and column. Services are "
-        "saved as drafts for the editors to check and publish, unless --publish."
+        "saved as drafts in the neighbourhood's moderation, unless --publish."
     )
 
     def add_arguments(self, parser):
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="Publish at once instead of saving drafts for the editors to check",
+            help="Publish at once instead of drafts for the neighbourhood's moderators",
         )
 
     def handle(self, *args, file, neighbourhood, publish=False, **options):
@@ -67,6 +67,6 @@ class Command(BaseCommand):
             message = _(
                 "Imported %(file)s into %(neighbourhood)s as drafts: %(created)s new, "
                 "%(updated)s updated, %(unchanged)s unchanged; %(organisations)s new "
-                "organisations. Residents see them once an editor publishes them."
+                "organisations. Residents see them once a moderator approves them."
             )
         self.stdout.write(self.style.SUCCESS(message % counts))
