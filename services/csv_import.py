@@ -58,6 +58,29 @@ COLUMNS = [
     "last_checked",
 ]
 REQUIRED = ["organisation", "name", "summary", "topics"]
+# What each column holds, for the command's --help (README.md has the same, with examples).
+COLUMN_HELP = {
+    "organisation": "required; found by name, or created",
+    "organisation_kind": "municipal, welfare, health, volunteers, residents, faith, other",
+    "name": "required; with organisation, what a row is matched on when sent again",
+    "summary": "required; one plain sentence",
+    "description": "plain text; an empty line starts a paragraph",
+    "topics": "required; codes or labels (Dutch or English), e.g. “Geld en schulden, energy”",
+    "audience": "who it is for (empty: everyone)",
+    "cost": "free, fee, on-request (or gratis, …); default free",
+    "cost_details": "e.g. “€ 5 per keer”",
+    "languages": "ISO 639 codes or names, e.g. “nl, Arabisch, tr”; default nl",
+    "channels": "walk-in, appointment, phone, online, home-visit; empty with a venue: walk-in",
+    "how_to_get_it": "e.g. “Bel eerst voor een afspraak”",
+    "neighbourhoods": "others served, slugs or names; “hele stad” for the whole city",
+    "email": "contact e-mail address",
+    "phone": "e.g. 030 123 45 67",
+    "website": "https://…",
+    "walk_in_venue": "a venue on the site, by name or slug",
+    "walk_in_hours": "e.g. “ma 09:00-12:00; do 13:00-16:00”; without a venue: by phone/online",
+    "closed_on_public_holidays": "ja/nee (yes/no), default ja",
+    "last_checked": "e.g. 2026-11-01",
+}
 # Copied as text onto the service.
 TEXT_FIELDS = ["name", "summary", "audience", "cost_details", "how_to_get_it", "email", "phone"]
 # Words in the `neighbourhoods` column that mean the whole city.

@@ -291,3 +291,12 @@ def test_a_problem_after_a_cell_over_several_lines_names_the_line_its_row_starts
     lines = problems(path)
 
     assert lines[1].startswith("regel 5, kolom cost: ")  # row 1 takes lines 2 to 4
+
+
+def test_the_help_lists_every_column(capsys):
+    with pytest.raises(SystemExit):
+        call_command("import_services", "--help")
+
+    help_text = capsys.readouterr().out
+    for column in COLUMNS:
+        assert f"\n  {column} " in help_text, column

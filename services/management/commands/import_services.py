@@ -1,5 +1,6 @@
 """`manage.py import_services FILE --neighbourhood SLUG [--publish]`: a sociale kaart as CSV."""
 
+from argparse import RawDescriptionHelpFormatter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from infopoint.csvfile import problems_text
 from infopoint.models import Neighbourhood
-from services.csv_import import COLUMNS, REQUIRED, import_services
+from services.csv_import import COLUMN_HELP, COLUMNS, REQUIRED, import_services
 
 
 class Command(BaseCommand):
@@ -20,6 +21,14 @@ class Command(BaseCommand):
         "wrong, nothing changes and every problem is listed by line and column. Services are "
         "saved as drafts in the neighbourhood's moderation, unless --publish."
     )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # The columns one a line after the options, as a volunteer reads them.
+        width = max(map(len, COLUMNS))
+        columns = "\n".join(f"  {name:<{width}}  {COLUMN_HELP[name]}".rstrip() for name in COLUMNS)
+        kwargs.setdefault("epilog", f"columns:\n{columns}")
+        kwargs.setdefault("formatter_class", RawDescriptionHelpFormatter)
+        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The CSV file")
