@@ -1,22 +1,49 @@
-"""The help directory as Open Referral HSDS 3.0 records: organization, service, location,
-service_at_location and schedule, with HSDS's field names and types (ids are UUID strings, the
-required fields always present, absent values left out).
+"""The help directory as Open Referral HSDS 3.0 records, with HSDS's field names and types (ids
+are UUID strings, the required fields always present, absent values left out):
+
+- organization, service, location, service_at_location, schedule;
+- phone (a service's, an organisation's and a meeting place's number), language (the languages
+  spoken at a service), service_area (the neighbourhoods a service serves, or the whole city);
+- taxonomy, taxonomy_term and attribute: the topics (and the ways of getting help) of our
+  controlled vocabulary as two taxonomies, linked to each service by an attribute record
+  (`link_entity` "service", `link_id` the service), as HSDS 3.0 links terms to services.
 
 Ids are stable: an organisation's, a service's and a venue's are their translation keys (a
 venue's location id is the one /api/v1/hsds/locations/ gives), the parts' ids are derived from
-them. Only published Dutch services are exported (translations share the ids).
+them, and the taxonomies' and terms' from their codes. Every *_id points at a record in the same
+export. Only published Dutch services are exported (translations share the ids).
 """
 
 import uuid
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from .models import Service
 from .queries import with_listing_data
-from .vocabulary import Cost
+from .vocabulary import Channel, Cost, SpokenLanguage, Topic
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# Where the taxonomies' and terms' ids come from: fixed codes, so the same in every export.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wijkinfo.nl/hsds/")
+# Our two vocabularies as HSDS taxonomies: (code, vocabulary, name, description, link_type).
+TAXONOMIES = [
+    (
+        "topics",
+        Topic,
+        "Wijkinfo help topics",
+        "What residents need help with: the sociale kaart's controlled vocabulary of topics.",
+        "topic",
+    ),
+    (
+        "channels",
+        Channel,
+        "Wijkinfo ways of getting help",
+        "How a resident gets the help: walk in, by appointment, by phone, online, home visit.",
+        "access",
+    ),
+]
 
 
 def _derived(key, part):
@@ -70,12 +97,126 @@ def service(item):
             "fees_description": str(fees) if item.cost != Cost.FREE else "Free",
             "eligibility_description": item.audience,
             "assured_date": item.last_checked.isoformat() if item.last_checked else None,
-            "languages": [
-                {"id": _derived(item.translation_key, f"language:{code}"), "code": code}
-                for code in item.languages
-            ],
+            "languages": languages(item),
         }
     )
+
+
+def _english(vocabulary, code):
+    with translation.override("en"):
+        return str(dict(vocabulary.choices).get(code, code))
+
+
+def languages(item):
+    """HSDS `language` records: the languages spoken at the service (ISO 639 codes)."""
+    return [
+        {
+            "id": _derived(item.translation_key, f"language:{code}"),
+            "service_id": str(item.translation_key),
+            "name": _english(SpokenLanguage, code),
+            "code": code,
+        }
+        for code in item.languages
+    ]
+
+
+def phone(key, number, **owner):
+    """An HSDS `phone` record for `number`, with the id of what it belongs to (`service_id`,
+    `organization_id` or `location_id`); None without a number."""
+    if not number:
+        return None
+    [(field, owner_id)] = owner.items()
+    return {
+        "id": _derived(key, "phone"),
+        field: owner_id,
+        "number": number,
+        "type": "voice",
+    }
+
+
+def service_areas(item):
+    """HSDS `service_area` records: the whole city, or the service's own neighbourhood and the
+    others it also serves (by name; the neighbourhoods are the city's own areas)."""
+    service_id = str(item.translation_key)
+    if item.serves_whole_city:
+        return [
+            {
+                "id": _derived(item.translation_key, "area:city"),
+                "service_id": service_id,
+                "name": "Whole city",
+                "description": "Residents of every neighbourhood of the city.",
+            }
+        ]
+    neighbourhoods = [item.neighbourhood]
+    neighbourhoods += sorted(
+        (n for n in item.areas_served.all() if n.pk != item.neighbourhood_id),
+        key=lambda n: n.name,
+    )
+    return [
+        {
+            "id": _derived(item.translation_key, f"area:{neighbourhood.slug}"),
+            "service_id": service_id,
+            "name": neighbourhood.name,
+        }
+        for neighbourhood in neighbourhoods
+    ]
+
+
+def taxonomy_id(code):
+    return str(uuid.uuid5(NAMESPACE, f"taxonomy:{code}"))
+
+
+def taxonomy_term_id(taxonomy, code):
+    return str(uuid.uuid5(NAMESPACE, f"taxonomy:{taxonomy}:term:{code}"))
+
+
+def taxonomies():
+    """HSDS `taxonomy` records: our topics and ways of getting help."""
+    return [
+        {"id": taxonomy_id(code), "name": name, "description": description, "version": "1"}
+        for code, _vocabulary, name, description, _link in TAXONOMIES
+    ]
+
+
+def taxonomy_terms():
+    """HSDS `taxonomy_term` records: every term of both taxonomies, named in English with the
+    Dutch label in the description (our codes are the terms' `code`)."""
+    records = []
+    for code, vocabulary, name, _description, _link in TAXONOMIES:
+        for term, _label in vocabulary.choices:
+            with translation.override(settings.LANGUAGE_CODE):
+                dutch = str(dict(vocabulary.choices)[term])
+            english = _english(vocabulary, term)
+            records.append(
+                {
+                    "id": taxonomy_term_id(code, term),
+                    "code": term,
+                    "name": english,
+                    "description": f"{english} (Dutch: {dutch})",
+                    "taxonomy": name,
+                    "taxonomy_id": taxonomy_id(code),
+                    "language": "en",
+                }
+            )
+    return records
+
+
+def attributes(item):
+    """HSDS `attribute` records linking the service to its topics and ways of getting help."""
+    records = []
+    for code, _vocabulary, _name, _description, link_type in TAXONOMIES:
+        for term in getattr(item, code):
+            records.append(
+                {
+                    "id": _derived(item.translation_key, f"{code}:{term}"),
+                    "link_id": str(item.translation_key),
+                    "link_type": link_type,
+                    "link_entity": "service",
+                    "taxonomy_term_id": taxonomy_term_id(code, term),
+                    "value": term,
+                }
+            )
+    return records
 
 
 def schedule(item, row, service_at_location_id=None):
@@ -96,22 +237,42 @@ def schedule(item, row, service_at_location_id=None):
 
 def export():
     """{table name: [records]}: every published Dutch service, its organisation, the venues it
-    holds walk-in hours at (as locations), which service is where, and the weekly hours. A
-    fixed number of queries however many services."""
+    holds walk-in hours at (as locations), which service is where, the weekly hours, the phone
+    numbers, languages, service areas, and the topics as taxonomy terms linked by attributes.
+    A fixed number of queries however many services."""
     services = list(
         with_listing_data(
             Service.objects.filter(live=True, locale__language_code=settings.LANGUAGE_CODE)
-        ).order_by("name", "pk")
+        )
+        .prefetch_related("areas_served")
+        .order_by("name", "pk")
     )
     organizations, locations, at_locations, schedules = {}, {}, [], []
+    phones = {}
     for item in services:
-        organizations.setdefault(item.organisation_id, organization(item.organisation))
+        if item.organisation_id not in organizations:
+            org = item.organisation
+            organizations[org.pk] = organization(org)
+            record = phone(org.translation_key, org.phone, organization_id=str(org.translation_key))
+            if record:
+                phones[record["id"]] = record
+        record = phone(item.translation_key, item.phone, service_id=str(item.translation_key))
+        if record:
+            phones[record["id"]] = record
         at = {}
         for row in item.walk_in_hours.all():
             link = None
             if row.venue_id is not None:
                 venue = row.venue
-                locations.setdefault(venue.pk, location(venue))
+                if venue.pk not in locations:
+                    locations[venue.pk] = location(venue)
+                    record = phone(
+                        venue.translation_key,
+                        venue.phone,
+                        location_id=str(venue.translation_key),
+                    )
+                    if record:
+                        phones[record["id"]] = record
                 if venue.pk not in at:
                     at[venue.pk] = {
                         "id": _derived(item.translation_key, f"at:{venue.translation_key}"),
@@ -127,4 +288,10 @@ def export():
         "location": list(locations.values()),
         "service_at_location": at_locations,
         "schedule": schedules,
+        "phone": list(phones.values()),
+        "language": [record for item in services for record in languages(item)],
+        "service_area": [record for item in services for record in service_areas(item)],
+        "taxonomy": taxonomies(),
+        "taxonomy_term": taxonomy_terms(),
+        "attribute": [record for item in services for record in attributes(item)],
     }

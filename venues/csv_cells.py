@@ -11,6 +11,9 @@ from django.utils.translation import ngettext
 from .models import PriceClass
 
 DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+# The Dutch abbreviations are read too (a municipality's list says “ma 09:00-12:00”); none of
+# them is also an English one, so a day is never read as another.
+DUTCH_DAYS = ["Ma", "Di", "Wo", "Do", "Vr", "Za", "Zo"]
 TRUE = {"yes", "ja", "true", "1", "y", "j"}
 FALSE = {"no", "nee", "false", "0", "n"}
 HOURS_RULE = re.compile(r"^(?P<days>[A-Za-z,\-]+)\s+(?P<times>[0-9:,\- ]+)$")
@@ -51,15 +54,24 @@ def parse_time(column, text):
     return value
 
 
+def _day(text):
+    """The weekday number (Monday 0) of “Mo” or “ma”, or None."""
+    text = text.strip().capitalize()
+    for names in (DAYS, DUTCH_DAYS):
+        if text in names:
+            return names.index(text)
+    return None
+
+
 def parse_days(column, text):
     days = []
     for part in text.split(","):
         bounds = part.split("-")
-        if not 1 <= len(bounds) <= 2 or any(b.capitalize() not in DAYS for b in bounds):
+        if not 1 <= len(bounds) <= 2 or any(_day(b) is None for b in bounds):
             raise RowError(
                 column, _("“%(text)s” is not a day or day range like Mo or Mo-Fr.") % {"text": part}
             )
-        first, last = (DAYS.index(b.capitalize()) for b in (bounds[0], bounds[-1]))
+        first, last = (_day(b) for b in (bounds[0], bounds[-1]))
         if last < first:
             raise RowError(column, _("the day range “%(text)s” runs backwards.") % {"text": part})
         days.extend(range(first, last + 1))

@@ -8,7 +8,6 @@ neighbourhood: then each venue is a draft waiting for the neighbourhood's modera
 """
 
 import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
+
+from infopoint.csvfile import numbered, open_rows, sorted_problems
 
 from .csv_cells import (
     RowError,
@@ -101,35 +102,12 @@ class ImportResult:
     errors: list = field(default_factory=list)
 
 
-def _decode(data):
-    """The file as text; a byte that is not UTF-8 is reported with its line and column."""
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        line = data.count(b"\n", 0, error.start) + 1
-        before = data[line_start : error.start].decode("utf-8", "replace")
-        header = next(csv.reader([data.split(b"\n", 1)[0].decode("utf-8", "replace")]), [])
-        index = len(next(csv.reader([before]), [""])) - 1 if before else 0
-        column = header[index] if index < len(header) else f"#{index + 1}"
-        return None, (
-            line,
-            column,
-            _("the file is not UTF-8 encoded (save it as “CSV UTF-8” and import it again)."),
-        )
-
-
 def read_rows(data, neighbourhood):
     """Parse and check every row. Returns (rows, errors); nothing is written."""
-    text, encoding_error = _decode(data)
-    if encoding_error:
-        return [], [encoding_error]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
-    errors = [(1, name, _("this column is required.")) for name in REQUIRED if name not in header]
-    errors += [(1, name, _("unknown column.")) for name in header if name not in COLUMNS]
+    reader, errors = open_rows(data, COLUMNS, REQUIRED)
     if errors:
         return [], errors
+    header = reader.fieldnames
 
     dutch = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     facilities = {t.slug: t for t in Facility.objects.filter(locale=dutch)}
@@ -139,8 +117,7 @@ def read_rows(data, neighbourhood):
     }
     seen = {}
     rows = []
-    for raw in reader:
-        line = reader.line_num
+    for line, raw in numbered(reader):
         if None in raw:
             errors.append((line, header[-1], _("this row has more cells than the header.")))
             continue
@@ -300,7 +277,7 @@ def import_venues(data, neighbourhood, *, publish=True, user=None):
     A draft leaves what residents see as it was until a moderator approves it.
     """
     rows, errors = read_rows(data, neighbourhood)
-    result = ImportResult(errors=sorted(set(errors), key=lambda e: (e[0], str(e[1]))))
+    result = ImportResult(errors=sorted_problems(errors))
     if result.errors:
         return result
     dutch = Locale.objects.get(language_code=settings.LANGUAGE_CODE)

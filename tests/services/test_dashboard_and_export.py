@@ -83,7 +83,8 @@ def test_the_hsds_export_has_the_required_fields_and_intact_ids(lunetten, organi
     call_command("export_hsds", stdout=out)
     data = json.loads(out.getvalue())
 
-    assert set(data) == {"organization", "service", "location", "service_at_location", "schedule"}
+    # The other tables (phone, language, …) are checked in test_hsds_export.py.
+    assert {"organization", "service", "location", "service_at_location", "schedule"} <= set(data)
     assert [s["name"] for s in data["service"]] == ["Schuldhulp", "Telefoonhulp"]
     ids = {table: {r["id"] for r in records} for table, records in data.items()}
     for records in data.values():

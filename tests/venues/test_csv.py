@@ -205,3 +205,19 @@ def test_a_dutch_volunteer_reads_every_problem_in_dutch(tmp_path, lunetten, term
 
 def terms_of(model):
     return model.objects.filter(locale__language_code="nl").values_list("slug", flat=True)
+
+
+def test_a_semicolon_separated_file_with_dutch_day_names_imports(tmp_path, lunetten, terms):
+    # A Dutch spreadsheet saves "CSV" with semicolons; volunteers write "ma-vr".
+    header = ";".join(COLUMNS)
+    cells = row(opening_hours="ma-vr 09:00-17:00; za 10:00-12:00").replace('","', '";"')
+    path = write(tmp_path, cells, header=header)
+
+    import_file(path)
+
+    venue = Venue.objects.get(slug="buurthuis-de-ster")
+    assert [(h.weekday, f"{h.opens:%H:%M}") for h in venue.opening_hours.all()] == [
+        *((day, "09:00") for day in range(5)),
+        (5, "10:00"),
+    ]
+    assert sorted(t.slug for t in venue.facilities.all()) == ["kitchen", "wifi"]

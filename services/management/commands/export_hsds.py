@@ -10,7 +10,8 @@ from services.hsds import export
 class Command(BaseCommand):
     help = (
         "Write the published services as Open Referral HSDS 3.0 records (organization, service, "
-        "location, service_at_location, schedule) as JSON, to standard output or a file."
+        "location, service_at_location, schedule, phone, language, service_area, taxonomy, "
+        "taxonomy_term, attribute) as JSON, to standard output or a file."
     )
 
     def add_arguments(self, parser):

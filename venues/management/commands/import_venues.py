@@ -1,9 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from infopoint.csvfile import problems_text
 from infopoint.models import Neighbourhood
 from venues.csv_io import import_venues
 
@@ -29,21 +28,7 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {file}")
         result = import_venues(path.read_bytes(), target)
         if result.errors:
-            lines = [
-                _("line %(line)s, column %(column)s: %(message)s")
-                % {"line": line, "column": column, "message": message}
-                for line, column, message in result.errors
-            ]
-            raise CommandError(
-                ngettext(
-                    "Nothing was imported; %(count)s problem in %(file)s:",
-                    "Nothing was imported; %(count)s problems in %(file)s:",
-                    len(lines),
-                )
-                % {"count": len(lines), "file": path.name}
-                + "\n"
-                + "\n".join(lines)
-            )
+            raise CommandError(problems_text(result.errors, path.name))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {path.name} into {target.name}: "
