@@ -94,6 +94,29 @@ def schedule(item, row, service_at_location_id=None):
     return _clean(record)
 
 
+def walk_in_records(item):
+    """([(venue, service_at_location record)], [schedule records]) of one service: a record
+    per meeting place it holds walk-in hours at (in the order of its hours) and each weekly
+    period, linked to its place's record (the export and /api/v1/hsds/ give the same)."""
+    at, schedules = {}, []
+    for row in item.walk_in_hours.all():
+        link = None
+        if row.venue_id is not None:
+            venue = row.venue
+            if venue.pk not in at:
+                at[venue.pk] = (
+                    venue,
+                    {
+                        "id": _derived(item.translation_key, f"at:{venue.translation_key}"),
+                        "service_id": str(item.translation_key),
+                        "location_id": str(venue.translation_key),
+                    },
+                )
+            link = at[venue.pk][1]["id"]
+        schedules.append(schedule(item, row, link))
+    return list(at.values()), schedules
+
+
 def export():
     """{table name: [records]}: every published Dutch service, its organisation, the venues it
     holds walk-in hours at (as locations), which service is where, and the weekly hours. A
@@ -106,21 +129,11 @@ def export():
     organizations, locations, at_locations, schedules = {}, {}, [], []
     for item in services:
         organizations.setdefault(item.organisation_id, organization(item.organisation))
-        at = {}
-        for row in item.walk_in_hours.all():
-            link = None
-            if row.venue_id is not None:
-                venue = row.venue
-                locations.setdefault(venue.pk, location(venue))
-                if venue.pk not in at:
-                    at[venue.pk] = {
-                        "id": _derived(item.translation_key, f"at:{venue.translation_key}"),
-                        "service_id": str(item.translation_key),
-                        "location_id": str(venue.translation_key),
-                    }
-                    at_locations.append(at[venue.pk])
-                link = at[venue.pk]["id"]
-            schedules.append(schedule(item, row, link))
+        places, hours = walk_in_records(item)
+        for venue, record in places:
+            locations.setdefault(venue.pk, location(venue))
+            at_locations.append(record)
+        schedules.extend(hours)
     return {
         "organization": list(organizations.values()),
         "service": [service(item) for item in services],
