@@ -47,20 +47,30 @@ organisations_router = Router(tags=["services"])
 
 ORDER = pagination.Order(("name", "str"), ("pk", "int"))
 
-When = enum.Enum("When", {code: code for code, _label in WHEN_CHOICES}, type=str)
+
+def _codes(name, choices):
+    # Named for the schema's components, apart from the agenda's `When` and the guides' `Topic`.
+    return enum.Enum(name, {code: code for code, _label in choices}, type=str)
+
+
+WalkIn = _codes("WalkIn", WHEN_CHOICES)
+ServiceTopic = _codes("ServiceTopic", Topic.choices)
+SpokenLanguageCode = _codes("SpokenLanguage", SpokenLanguage.choices)
+HelpChannel = _codes("HelpChannel", Channel.choices)
+OrganisationKindCode = _codes("OrganisationKind", OrganisationKind.choices)
 
 
 class ServiceParams(ListParams):
     q: str | None = Field(
         None, max_length=200, description="Words in the name, summary or organisation's name."
     )
-    topic: Topic | None = Field(None, description="What residents need help with.")
-    when: When | None = Field(
+    topic: ServiceTopic | None = Field(None, description="What residents need help with.")
+    when: WalkIn | None = Field(
         None, description="`now`: residents can walk in right now; `today`: still today."
     )
     free: bool = Field(False, description="Only help that costs nothing.")
-    language: SpokenLanguage | None = Field(None, description="A language spoken there.")
-    channel: Channel | None = Field(None, description="A way of getting the help.")
+    language: SpokenLanguageCode | None = Field(None, description="A language spoken there.")
+    channel: HelpChannel | None = Field(None, description="A way of getting the help.")
     neighbourhood: str | None = Field(
         None,
         max_length=100,
@@ -70,7 +80,7 @@ class ServiceParams(ListParams):
 
 
 class OrganisationParams(ServiceParams):
-    kind: OrganisationKind | None = Field(None, description="The kind of organisation.")
+    kind: OrganisationKindCode | None = Field(None, description="The kind of organisation.")
 
 
 class OrganisationRef(Schema):
