@@ -297,17 +297,8 @@ def serialise(request, service, now, refs):
 
 def serialise_all(request, services, now):
     attach_urls(services, request)
-    attach_venue_urls(
-        list(
-            {
-                row.venue_id: row.venue
-                for s in services
-                for row in s.walk_in_hours.all()
-                if row.venue_id
-            }.values()
-        ),
-        request,
-    )
+    places = [row.venue for s in services for row in s.walk_in_hours.all() if row.venue_id]
+    attach_venue_urls(places, request)
     refs = neighbourhood_refs()
     return [serialise(request, service, now, refs) for service in services]
 
