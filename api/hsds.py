@@ -5,6 +5,11 @@ schedule); a list is HSDS's paginated `Page` (total_items, total_pages, page_num
 first_page, last_page, empty, contents). HSDS identifiers are UUIDs: a location's is the venue's
 translation key (the same id as /api/v1/venues/), and its parts' ids are derived from it, so they
 stay the same between requests. Absent values are left out rather than sent as null.
+
+The help directory's services and organisations are HSDS `service` (with its
+`service_at_locations` and `schedules`) and `organization` records: the records of the
+`export_hsds` command (services.hsds), nested as HSDS's API nests them, for the published
+services this site's residents can use (as /api/v1/services/).
 """
 
 import uuid
@@ -12,9 +17,12 @@ import uuid
 from django.http import Http404, HttpRequest
 from django.utils import timezone, translation
 from ninja import Field, Query, Router, Schema
+from pydantic import ConfigDict
 
+from services import hsds as directory
 from venues.links import attach_urls
 
+from . import services as help_directory
 from .common import DetailParams, Language, absolute, site_neighbourhood
 from .errors import item_key
 from .venues import WEEKDAYS, _base, _loaded
@@ -164,6 +172,26 @@ def location(request, venue):
     return record
 
 
+def hsds_page(params, total, contents):
+    """HSDS's `Page` of `contents`, page `params.page` of `total` records."""
+    pages = max(1, -(-total // params.per_page))
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": params.page,
+        "size": len(contents),
+        "first_page": params.page == 1,
+        "last_page": params.page >= pages,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def _slice(params):
+    start = (params.page - 1) * params.per_page
+    return slice(start, start + params.per_page)
+
+
 @router.get("/locations/", response=HsdsPage, exclude_none=True, summary="Venues as HSDS locations")
 def list_locations(request: HttpRequest, params: Query[HsdsParams]):
     """The meeting places of this site's neighbourhood (on the portal: the city's), by name."""
@@ -171,20 +199,9 @@ def list_locations(request: HttpRequest, params: Query[HsdsParams]):
     with translation.override(params.lang.value):
         venues = _base(site_neighbourhood(request))
         total = venues.count()
-        start = (params.page - 1) * params.per_page
-        rows = list(_loaded(venues, now).order_by("name", "pk")[start : start + params.per_page])
+        rows = list(_loaded(venues, now).order_by("name", "pk")[_slice(params)])
         attach_urls(rows, request)
-        pages = max(1, -(-total // params.per_page))
-        return {
-            "total_items": total,
-            "total_pages": pages,
-            "page_number": params.page,
-            "size": len(rows),
-            "first_page": params.page == 1,
-            "last_page": params.page >= pages,
-            "empty": not rows,
-            "contents": [location(request, venue) for venue in rows],
-        }
+        return hsds_page(params, total, [location(request, venue) for venue in rows])
 
 
 @router.get(
@@ -202,3 +219,168 @@ def location_detail(request: HttpRequest, location_id: str, params: Query[Detail
             raise Http404("No such location here.")
         attach_urls([venue], request)
         return location(request, venue)
+
+
+# -- the help directory -----------------------------------------------------------------------
+
+
+class HsdsRecord(Schema):
+    # services.hsds may add HSDS fields to its records; they are passed on as they are.
+    model_config = ConfigDict(extra="allow")
+
+
+class HsdsLanguage(HsdsRecord):
+    id: str
+    service_id: str | None = None
+    name: str | None = Field(None, description="The language's name in English.")
+    code: str = Field(description="ISO 639 code.")
+
+
+class HsdsOrganization(HsdsRecord):
+    id: str
+    name: str
+    description: str
+    email: str | None = None
+    website: str | None = None
+
+
+class HsdsServiceLocation(HsdsRecord):
+    id: str = Field(description="The id of the venue's record at /api/v1/hsds/locations/.")
+    location_type: str
+    name: str
+    description: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class HsdsServiceSchedule(HsdsRecord):
+    id: str
+    service_id: str
+    service_at_location_id: str | None = Field(
+        None, description="Absent for hours by phone or online."
+    )
+    freq: str
+    interval: int
+    byday: str
+    opens_at: str
+    closes_at: str
+    description: str | None = None
+    notes: str | None = None
+
+
+class HsdsServiceAtLocation(HsdsRecord):
+    id: str
+    service_id: str
+    location_id: str
+    location: HsdsServiceLocation
+    schedules: list[HsdsServiceSchedule]
+
+
+class HsdsService(HsdsRecord):
+    id: str
+    organization_id: str
+    name: str
+    description: str | None = None
+    url: str | None = None
+    email: str | None = None
+    status: str
+    application_process: str | None = None
+    fees_description: str | None = None
+    eligibility_description: str | None = None
+    assured_date: str | None = Field(None, description="YYYY-MM-DD.")
+    languages: list[HsdsLanguage] = []
+    organization: HsdsOrganization
+    service_at_locations: list[HsdsServiceAtLocation]
+    schedules: list[HsdsServiceSchedule] = Field(
+        description="Every weekly period, those at a place also under its service_at_location."
+    )
+
+
+class HsdsServicePage(HsdsPage):
+    contents: list[HsdsService]
+
+
+class HsdsOrganizationPage(HsdsPage):
+    contents: list[HsdsOrganization]
+
+
+def service_record(item):
+    """One service as HSDS's API nests it, from the export's records."""
+    record = directory.service(item)
+    places, schedules = directory.walk_in_records(item)
+    record["organization"] = directory.organization(item.organisation)
+    record["service_at_locations"] = [
+        {
+            **at,
+            "location": directory.location(venue),
+            "schedules": [s for s in schedules if s.get("service_at_location_id") == at["id"]],
+        }
+        for venue, at in places
+    ]
+    record["schedules"] = schedules
+    return record
+
+
+@router.get(
+    "/services/",
+    response=HsdsServicePage,
+    exclude_none=True,
+    summary="The help directory as HSDS services",
+)
+def list_services(request: HttpRequest, params: Query[HsdsParams]):
+    """The published services residents of this site's neighbourhood can use (on the portal:
+    the city's), by name, with their organisation, places and weekly walk-in hours."""
+    now = timezone.now()
+    with translation.override(params.lang.value):
+        services = help_directory.base(site_neighbourhood(request))
+        total = services.count()
+        rows = list(help_directory.loaded(services, now).order_by("name", "pk")[_slice(params)])
+        return hsds_page(params, total, [service_record(item) for item in rows])
+
+
+@router.get(
+    "/services/{service_id}/",
+    response=HsdsService,
+    exclude_none=True,
+    summary="One service as an HSDS service",
+)
+def service_detail(request: HttpRequest, service_id: str, params: Query[DetailParams]):
+    now = timezone.now()
+    with translation.override(params.lang.value):
+        return service_record(help_directory.find_service(request, item_key(service_id), now))
+
+
+def _organizations(request):
+    return help_directory.organisations_of(help_directory.base(site_neighbourhood(request)))
+
+
+@router.get(
+    "/organizations/",
+    response=HsdsOrganizationPage,
+    exclude_none=True,
+    summary="The organisations offering help, as HSDS organizations",
+)
+def list_organizations(request: HttpRequest, params: Query[HsdsParams]):
+    """The organisations with a published service residents of this site's neighbourhood can
+    use (on the portal: the city's), by name."""
+    with translation.override(params.lang.value):
+        organisations = _organizations(request)
+        total = organisations.count()
+        rows = list(organisations.order_by("name", "pk")[_slice(params)])
+        return hsds_page(params, total, [directory.organization(org) for org in rows])
+
+
+@router.get(
+    "/organizations/{organization_id}/",
+    response=HsdsOrganization,
+    exclude_none=True,
+    summary="One organisation as an HSDS organization",
+)
+def organization_detail(request: HttpRequest, organization_id: str, params: Query[DetailParams]):
+    with translation.override(params.lang.value):
+        organisation = (
+            _organizations(request).filter(translation_key=item_key(organization_id)).first()
+        )
+        if organisation is None:
+            raise Http404("No such organization here.")
+        return directory.organization(organisation)

@@ -9,11 +9,12 @@ read-only, anonymous, scoped by the Host like the pages, and serves published co
 
 from ninja import NinjaAPI, Swagger
 
-from . import errors, events, hsds, pages, venues
+from . import errors, events, hsds, pages, services, venues
 
 DESCRIPTION = """\
 Open data of the neighbourhood information points: meeting places, events with their dates, news
-and guides, read-only and published content only.
+and guides, and the help directory (services with their walk-in hours, and the organisations
+offering them), read-only and published content only.
 
 **Which neighbourhood**: the host name, as for the pages. A neighbourhood's site
 (`lunetten.…`) answers with its own items; the city portal answers for the whole city and takes
@@ -22,14 +23,17 @@ a `neighbourhood` filter.
 **Language**: `lang` (default `nl`). Items not translated yet come in Dutch, as on the pages;
 each item's `language` says which.
 
-**Pages**: lists are ordered (venues and guides by name, events by their first date, news newest
-first) and follow the `next` link; a page keeps its place when items are added meanwhile.
+**Pages**: lists are ordered (venues, services, organisations and guides by name, events by
+their first date, news newest first) and follow the `next` link; a page keeps its place when
+items are added meanwhile.
 
 **Caching**: answers carry an `ETag`; send it back in `If-None-Match` for a `304`. At most a
 number of requests per minute per address (`429` with `Retry-After` beyond it). Errors are
 RFC 9457 problem details (`application/problem+json`).
 
-Venues are also offered as Open Referral HSDS 3.0 `location` records under `/api/v1/hsds/`.
+Venues are also offered as Open Referral HSDS 3.0 `location` records under `/api/v1/hsds/`, and
+the help directory as HSDS `service` (with `service_at_location` and `schedule`) and
+`organization` records, the same records as the `export_hsds` command writes.
 """
 
 PROBLEM_SCHEMA = {
@@ -89,6 +93,22 @@ LINKS = {
     "/api/v1/events/": ("/api/v1/events/{event_id}/", "event_id", "/results/0/id"),
     "/api/v1/news/": ("/api/v1/news/{news_id}/", "news_id", "/results/0/id"),
     "/api/v1/guides/": ("/api/v1/guides/{guide_id}/", "guide_id", "/results/0/id"),
+    "/api/v1/services/": ("/api/v1/services/{service_id}/", "service_id", "/results/0/id"),
+    "/api/v1/organisations/": (
+        "/api/v1/organisations/{organisation_id}/",
+        "organisation_id",
+        "/results/0/id",
+    ),
+    "/api/v1/hsds/services/": (
+        "/api/v1/hsds/services/{service_id}/",
+        "service_id",
+        "/contents/0/id",
+    ),
+    "/api/v1/hsds/organizations/": (
+        "/api/v1/hsds/organizations/{organization_id}/",
+        "organization_id",
+        "/contents/0/id",
+    ),
     "/api/v1/hsds/locations/": (
         "/api/v1/hsds/locations/{location_id}/",
         "location_id",
@@ -131,4 +151,6 @@ api.add_router("/venues/", venues.router)
 api.add_router("/events/", events.router)
 api.add_router("/news/", pages.news_router)
 api.add_router("/guides/", pages.guides_router)
+api.add_router("/services/", services.router)
+api.add_router("/organisations/", services.organisations_router)
 api.add_router("/hsds/", hsds.router)

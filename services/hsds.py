@@ -235,6 +235,29 @@ def schedule(item, row, service_at_location_id=None):
     return _clean(record)
 
 
+def walk_in_records(item):
+    """([(venue, service_at_location record)], [schedule records]) of one service: a record
+    per meeting place it holds walk-in hours at (in the order of its hours) and each weekly
+    period, linked to its place's record (the export and /api/v1/hsds/ give the same)."""
+    at, schedules = {}, []
+    for row in item.walk_in_hours.all():
+        link = None
+        if row.venue_id is not None:
+            venue = row.venue
+            if venue.pk not in at:
+                at[venue.pk] = (
+                    venue,
+                    {
+                        "id": _derived(item.translation_key, f"at:{venue.translation_key}"),
+                        "service_id": str(item.translation_key),
+                        "location_id": str(venue.translation_key),
+                    },
+                )
+            link = at[venue.pk][1]["id"]
+        schedules.append(schedule(item, row, link))
+    return list(at.values()), schedules
+
+
 def export():
     """{table name: [records]}: every published Dutch service, its organisation, the venues it
     holds walk-in hours at (as locations), which service is where, the weekly hours, the phone
@@ -259,29 +282,17 @@ def export():
         record = phone(item.translation_key, item.phone, service_id=str(item.translation_key))
         if record:
             phones[record["id"]] = record
-        at = {}
-        for row in item.walk_in_hours.all():
-            link = None
-            if row.venue_id is not None:
-                venue = row.venue
-                if venue.pk not in locations:
-                    locations[venue.pk] = location(venue)
-                    record = phone(
-                        venue.translation_key,
-                        venue.phone,
-                        location_id=str(venue.translation_key),
-                    )
-                    if record:
-                        phones[record["id"]] = record
-                if venue.pk not in at:
-                    at[venue.pk] = {
-                        "id": _derived(item.translation_key, f"at:{venue.translation_key}"),
-                        "service_id": str(item.translation_key),
-                        "location_id": str(venue.translation_key),
-                    }
-                    at_locations.append(at[venue.pk])
-                link = at[venue.pk]["id"]
-            schedules.append(schedule(item, row, link))
+        places, hours = walk_in_records(item)
+        for venue, record in places:
+            if venue.pk not in locations:
+                locations[venue.pk] = location(venue)
+                record_phone = phone(
+                    venue.translation_key, venue.phone, location_id=str(venue.translation_key)
+                )
+                if record_phone:
+                    phones[record_phone["id"]] = record_phone
+            at_locations.append(record)
+        schedules.extend(hours)
     return {
         "organization": list(organizations.values()),
         "service": [service(item) for item in services],

@@ -10,6 +10,10 @@ STRINGS = {
     "/api/v1/news/": ["tag", "cursor"],
     "/api/v1/guides/": ["topic", "cursor"],
     "/api/v1/hsds/locations/": ["page"],
+    "/api/v1/services/": ["q", "neighbourhood", "topic", "when", "language", "channel", "cursor"],
+    "/api/v1/organisations/": ["q", "neighbourhood", "kind", "cursor"],
+    "/api/v1/hsds/services/": ["page"],
+    "/api/v1/hsds/organizations/": ["page"],
 }
 HOSTILE = ["\x00", "a\x00b", "' OR 1=1 --", "x" * 5000, "%", "é" * 50, "<script>"]
 
@@ -31,6 +35,16 @@ def test_no_parameter_value_makes_a_server_error(api, lunetten, make_venue, valu
     "item", ["\x00", "%00", "..", "0" * 300, "00000000-0000-0000-0000-00000000000g"]
 )
 def test_no_item_id_makes_a_server_error(api, lunetten, item):
-    for path in ("venues", "events", "news", "guides", "hsds/locations"):
+    for path in (
+        "venues",
+        "events",
+        "news",
+        "guides",
+        "hsds/locations",
+        "services",
+        "organisations",
+        "hsds/services",
+        "hsds/organizations",
+    ):
         response = api(lunetten, f"/api/v1/{path}/{item}/")
         assert response.status_code in (404, 400), (path, item, response.status_code)

@@ -113,9 +113,28 @@ def test_the_schema_is_openapi_3_and_lists_every_endpoint(client, portal):
         "/api/v1/guides/{guide_id}/",
         "/api/v1/hsds/locations/",
         "/api/v1/hsds/locations/{location_id}/",
+        "/api/v1/services/",
+        "/api/v1/services/{service_id}/",
+        "/api/v1/organisations/",
+        "/api/v1/organisations/{organisation_id}/",
+        "/api/v1/hsds/services/",
+        "/api/v1/hsds/services/{service_id}/",
+        "/api/v1/hsds/organizations/",
+        "/api/v1/hsds/organizations/{organization_id}/",
     }
     parameters = {p["name"] for p in schema["paths"]["/api/v1/events/"]["get"]["parameters"]}
     assert {"lang", "cursor", "limit", "start", "end", "tag", "audience", "venue"} <= parameters
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/services/"]["get"]["parameters"]}
+    assert {"cursor", "q", "topic", "when", "free", "language", "channel", "neighbourhood"} <= (
+        parameters
+    )
+    # Each list's own words: the agenda's windows and the help finder's walk-in moments, the
+    # guides' topics and the help directory's (one schema name each).
+    components = schema["components"]["schemas"]
+    assert components["When"]["enum"][:3] == ["today", "tomorrow", "weekend"]
+    assert components["WalkIn"]["enum"] == ["today", "now"]
+    assert "money-debt" in components["ServiceTopic"]["enum"]
+    assert "money-debt" not in components["Topic"]["enum"]
 
 
 def test_the_docs_load_nothing_from_a_third_party(client, portal):

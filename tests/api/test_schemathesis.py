@@ -6,6 +6,7 @@ once at collection, when the database is not open yet. A few items exist so list
 """
 
 import json
+from datetime import date
 
 import pytest
 import schemathesis
@@ -19,9 +20,10 @@ from schemathesis.config import SchemathesisConfig
 from api.v1 import api
 from infopoint.models import GuideIndexPage, NewsIndexPage
 from tests.infopoint.conftest import add_guide, add_news, section
+from tests.services.factories import make_organisation, make_service
 from tests.utils import host
 
-# Generated requests per endpoint; 12 endpoints.
+# Generated requests per endpoint; 20 endpoints.
 EXAMPLES = 20
 
 # A schema-valid value may still name nothing known here (a facility code, a venue's slug, a
@@ -57,6 +59,14 @@ def content(db, wsgi_in_the_test_transaction, settings, lunetten, make_venue, ma
     settings.API_RATE_LIMIT = (1_000_000, 60)  # every generated request comes from one address
     venue = make_venue("Buurthuis De Linde", facilities=[kitchen], latitude=52.06, longitude=5.14)
     make_event("Taalcafé", venue=venue, tags=["taal"])
+    make_service(
+        lunetten,
+        "Formulierenhulp",
+        organisation=make_organisation(lunetten, "Buurtteam", description="Wij helpen."),
+        languages=["nl", "ar"],
+        last_checked=date(2026, 11, 1),
+        hours=[(venue, 1, "09:00", "12:00"), (None, 3, "13:00", "15:00")],
+    )
     add_news(section(lunetten, NewsIndexPage), 2, tags=["buurt"])
     add_guide(section(lunetten, GuideIndexPage), "Afval scheiden", "afval", topic="living")
     return lunetten
