@@ -39,10 +39,18 @@ def fits_the_screen(page):
     )
 
 
+def tiles_sticking_out(page):
+    """Topic tiles whose words stick out of them (a long Dutch word at 360 px)."""
+    return page.locator(".help-topics__tile").evaluate_all(
+        "tiles => tiles.filter(t => t.scrollWidth > t.clientWidth).map(t => t.textContent.trim())"
+    )
+
+
 def find_walk_in_help_with_money(page, site_url, axe, start, tile, expected):
     page.goto(start)
     assert axe(page) == []
     assert fits_the_screen(page)
+    assert tiles_sticking_out(page) == []
 
     page.locator(".help-topics").get_by_role("link", name=tile).click()
     page.wait_for_url(re.compile(r"topic=money-debt"))
@@ -106,5 +114,8 @@ def test_the_same_in_arabic_right_to_left(city_db, page, site_url, axe):
     expect(next_walk_in).to_contain_text("09:30–12:00")
     expect(next_walk_in.locator("time")).to_have_attribute("datetime", "2026-12-07T09:30:00+01:00")
     expect(next_walk_in.get_by_role("link", name=venue.name)).to_be_visible()
+    # A phone number reads left to right in an Arabic sentence too (not "1000 200 030").
+    phone = page.locator(".service-detail a[href^='tel:']").first
+    assert phone.evaluate("link => getComputedStyle(link).direction") == "ltr"
     assert axe(page) == []
     assert fits_the_screen(page)
