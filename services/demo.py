@@ -1,194 +1,188 @@
-"""Demo help directory: organisations and eight services per neighbourhood, two of them for the
-whole city, with walk-in hours at the venues demo's places.
+"""Demo help directory: seven organisations and eighteen services per neighbourhood, three more
+for the whole city, with walk-in hours at the venues demo's places, in Dutch, English, Arabic and
+Turkish (the words are in `demo_content.py`).
 
-Written in bulk (a few queries per neighbourhood, not a revision per service) so the demo, which
-the test suite loads once per worker, stays quick. Idempotent: what exists (same slug) is kept.
-Dutch only for now: in English, Arabic and Turkish the help finder shows the Dutch services.
+Written in bulk (a few queries per neighbourhood, not a revision or a wagtail-localize
+translation per service) so the demo, which the test suite loads once per worker, stays quick.
+A translation is a row of its own in its locale that shares the Dutch row's translation_key, as
+wagtail-localize would make it; its walk-in hours point at the meeting place in that language
+where the venues demo translated it. Idempotent: what exists (same slug and locale) is kept.
 """
 
 from datetime import date, time, timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
 from infopoint.demo import NEIGHBOURHOODS
+from infopoint.translation import ensure_locales
 from venues.models import Venue
 
+from .demo_content import (
+    CALL_HOW,
+    CLOSED_NOTE,
+    FOR_RESIDENTS,
+    FOR_THE_CITY,
+    LANGUAGES,
+    ORGANISATIONS,
+    SERVICES,
+    WALK_IN_HOW,
+)
 from .models import Organisation, Service, WalkInChange, WalkInHours
-from .vocabulary import Channel, Cost, OrganisationKind, Topic
+from .vocabulary import Channel, OrganisationKind
 
-# key, name, kind, description
-ORGANISATIONS = [
-    (
-        "buurtteam",
-        "Buurtteam {n}",
-        OrganisationKind.MUNICIPAL,
-        "Het buurtteam helpt bewoners met vragen over geld, wonen, zorg en opvoeden.",
-    ),
-    (
-        "bibliotheek",
-        "Bibliotheek {n}",
-        OrganisationKind.WELFARE,
-        "De bibliotheek helpt met lezen, taal en alles wat digitaal moet.",
-    ),
-    (
-        "bewoners",
-        "Bewonersinitiatief {n}",
-        OrganisationKind.RESIDENTS,
-        "Buren die elkaar helpen: repareren, samen eten, een maatje.",
-    ),
-    (
-        "welzijn",
-        "Welzijn {n}",
-        OrganisationKind.WELFARE,
-        "Welzijnswerk voor ouderen, mantelzorgers en iedereen die mensen wil ontmoeten.",
-    ),
-]
 
-# key, name, organisation, summary, topics, audience, cost, languages, channels,
-# walk-in hours [(venue key or None, weekday, opens, closes)], city-wide
-SERVICES = [
-    ("schuldhulp", "Schuldhulp", "buurtteam",
-     "Wij helpen u uw rekeningen en schulden op een rij te zetten.",
-     [Topic.MONEY, Topic.FORMS], "", (Cost.FREE, ""), ["nl", "en", "ar", "tr"],
-     [Channel.WALK_IN, Channel.APPOINTMENT, Channel.PHONE],
-     [("buurthuis", 0, "09:30", "12:00"), ("buurthuis", 3, "13:30", "16:00")], False),
-    ("formulierenhulp", "Formulierenhulp", "bibliotheek",
-     "Een vrijwilliger helpt u met formulieren en brieven van instanties.",
-     [Topic.FORMS, Topic.DIGITAL], "", (Cost.FREE, ""), ["nl", "en", "ar"],
-     [Channel.WALK_IN],
-     [("bibliotheek", 1, "10:00", "12:00"), ("bibliotheek", 4, "14:00", "16:00")], False),
-    ("digicafe", "Digicafé", "bibliotheek",
-     "Vragen over uw telefoon, laptop of DigiD? Loop binnen.",
-     [Topic.DIGITAL], "", (Cost.FREE, ""), ["nl", "en"], [Channel.WALK_IN],
-     [("bibliotheek", 2, "13:00", "15:00")], False),
-    ("repair-cafe", "Repair Café", "bewoners",
-     "Samen repareren we uw kapotte spullen, met koffie.",
-     [Topic.LONELINESS, Topic.MONEY], "", (Cost.FEE, "Een vrijwillige bijdrage"), ["nl"],
-     [Channel.WALK_IN], [("werkplek", 5, "10:00", "13:00")], False),
-    ("taalmaatjes", "Taalmaatjes", "welzijn",
-     "Oefen Nederlands met een vaste vrijwilliger, thuis of in de bibliotheek.",
-     [Topic.LANGUAGE, Topic.LONELINESS], "Volwassenen die Nederlands leren", (Cost.FREE, ""),
-     ["nl", "en", "ar", "tr", "uk"], [Channel.APPOINTMENT, Channel.HOME_VISIT], [], False),
-    ("ouderenadviseur", "Ouderenadviseur", "welzijn",
-     "Advies over wonen, zorg en geld voor wie ouder wordt, ook bij u thuis.",
-     [Topic.OLDER, Topic.HEALTH, Topic.HOUSING], "Bewoners van 65 jaar en ouder", (Cost.FREE, ""),
-     ["nl", "tr"], [Channel.WALK_IN, Channel.HOME_VISIT, Channel.PHONE],
-     [("buurthuis", 2, "10:00", "12:00"), (None, 0, "09:00", "12:00")], False),
-    ("gezinsspreekuur", "Spreekuur opvoeden", "buurtteam",
-     "Vragen over opvoeden en opgroeien? Praat erover met een gezinswerker.",
-     [Topic.FAMILY], "Ouders en verzorgers", (Cost.FREE, ""), ["nl", "ar", "ber"],
-     [Channel.WALK_IN, Channel.APPOINTMENT], [("school", 2, "15:30", "17:00")], False),
-    ("maaltijd", "Buurtmaaltijd", "bewoners",
-     "Elke donderdag samen eten voor een kleine prijs.",
-     [Topic.FOOD, Topic.LONELINESS], "", (Cost.FEE, "€ 4 per maaltijd"), ["nl"],
-     [Channel.WALK_IN], [("buurthuis", 3, "17:30", "19:30")], False),
-    # City-wide: made once, with the first neighbourhood as the one that keeps them current.
-    ("energiecoach", "Energiecoach", "welzijn",
-     "Een energiecoach komt langs en helpt u energie en geld te besparen.",
-     [Topic.ENERGY, Topic.MONEY], "", (Cost.FREE, ""), ["nl", "en", "pl"],
-     [Channel.HOME_VISIT, Channel.PHONE], [(None, 1, "09:00", "17:00")], True),
-    ("juridisch-loket", "Juridisch spreekuur", "buurtteam",
-     "Gratis advies over huur, werk, uitkering en schulden van een jurist.",
-     [Topic.LEGAL, Topic.HOUSING], "", (Cost.FREE, ""), ["nl", "en"],
-     [Channel.WALK_IN, Channel.PHONE], [("buurthuis", 1, "19:00", "21:00")], True),
-]  # fmt: skip
+def _locales():
+    locales = ensure_locales()
+    return [(index, locales[code]) for index, code in enumerate(LANGUAGES) if code in locales]
 
 
 def load_neighbourhood(neighbourhood, stdout):
-    dutch = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    locales = _locales()
     first = neighbourhood.slug == NEIGHBOURHOODS[0][1]
     n = neighbourhood.name
-    organisations = _organisations(neighbourhood, dutch)
+    organisations = _organisations(neighbourhood, locales)
+    # The meeting places in every language: {(Dutch slug, locale id): venue}.
+    dutch_venues = Venue.objects.filter(
+        neighbourhood=neighbourhood, locale__language_code=settings.LANGUAGE_CODE
+    ).values_list("translation_key", "slug")
+    slug_of = dict(dutch_venues)
     venues = {
-        venue.slug: venue
-        for venue in Venue.objects.filter(neighbourhood=neighbourhood, locale=dutch)
+        (slug_of[venue.translation_key], venue.locale_id): venue
+        for venue in Venue.objects.filter(translation_key__in=slug_of)
     }
-    wanted = [item for item in SERVICES if first or not item[-1]]
-    slugs = {item[0]: _slug(item, neighbourhood) for item in wanted}
-    existing = set(
-        Service.objects.filter(slug__in=slugs.values(), locale=dutch).values_list("slug", flat=True)
-    )
-    new = [item for item in wanted if slugs[item[0]] not in existing]
+    wanted = {key: item for key, item in SERVICES.items() if first or not item["city"]}
+    slugs = {
+        key: key if item["city"] else f"{key}-{neighbourhood.slug}" for key, item in wanted.items()
+    }
+    existing = {
+        (slug, locale_id): translation_key
+        for slug, locale_id, translation_key in Service.objects.filter(
+            slug__in=slugs.values()
+        ).values_list("slug", "locale_id", "translation_key")
+    }
+    dutch = locales[0][1]
     today = timezone.localdate()
-    services = Service.objects.bulk_create(
-        Service(
-            name=name,
-            slug=slugs[key],
-            organisation=organisations[org_key],
-            neighbourhood=neighbourhood,
-            locale=dutch,
-            summary=summary,
-            description=f"<p>{summary} Voor bewoners van {'heel Utrecht' if city else n}.</p>",
-            topics=topics,
-            audience=audience,
-            cost=cost,
-            cost_details=cost_details,
-            languages=languages,
-            channels=channels,
-            serves_whole_city=city,
-            phone=f"030 {200 + index:03d} {1000 + index * 7:04d}",
-            how_to_get_it="Loop gewoon binnen." if Channel.WALK_IN in channels else "Bel ons.",
-            # Two are overdue, so the dashboard's "not checked for 6 months" has something.
-            last_checked=(date(2026, 1, 15) if index < 2 else today - timedelta(days=30 * index)),
-            live=True,
-        )
-        for index, (key, name, org_key, summary, topics, audience, (cost, cost_details),
-                    languages, channels, _hours, city) in enumerate(new)
-    )  # fmt: skip
-    by_key = {item[0]: service for item, service in zip(new, services, strict=True)}
+    new = []
+    for order, (key, item) in enumerate(wanted.items()):
+        translation_key = existing.get((slugs[key], dutch.pk))
+        for index, locale in locales:
+            if (slugs[key], locale.pk) in existing:
+                continue
+            service = _service(key, item, index, locale, order, organisations, n, today)
+            service.slug = slugs[key]
+            service.neighbourhood = neighbourhood
+            if translation_key is not None:  # a translation of a Dutch service already there
+                service.translation_key = translation_key
+            elif index == 0:
+                translation_key = service.translation_key
+            else:
+                service.translation_key = translation_key
+            new.append((key, index, service))
+    services = Service.objects.bulk_create([service for _key, _index, service in new])
     WalkInHours.objects.bulk_create(
         WalkInHours(
-            service=by_key[item[0]],
-            venue=venues.get(f"{venue_key}-{neighbourhood.slug}") if venue_key else None,
+            service=service,
+            venue=(
+                venues.get((f"{venue_key}-{neighbourhood.slug}", service.locale_id))
+                or venues.get((f"{venue_key}-{neighbourhood.slug}", dutch.pk))
+            )
+            if venue_key
+            else None,
             weekday=weekday,
             opens=time.fromisoformat(opens),
             closes=time.fromisoformat(closes),
             sort_order=order,
         )
-        for item in new
-        for order, (venue_key, weekday, opens, closes) in enumerate(item[9])
+        for key, _index, service in new
+        for order, (venue_key, weekday, opens, closes) in enumerate(SERVICES[key]["hours"])
     )
-    if "schuldhulp" in by_key:
-        WalkInChange.objects.create(
-            service=by_key["schuldhulp"],
-            locale=dutch,
-            date=today.replace(month=12, day=31),
-            closed=True,
-            note="Oudejaarsdag",
+    # New Year's Eve: no debt advice (in every language, one translation_key).
+    closed = [(index, service) for key, index, service in new if key == "schuldhulp"]
+    if closed:
+        translation_key = WalkInChange().translation_key
+        WalkInChange.objects.bulk_create(
+            WalkInChange(
+                service=service,
+                locale_id=service.locale_id,
+                translation_key=translation_key,
+                date=today.replace(month=12, day=31),
+                closed=True,
+                note=CLOSED_NOTE[index],
+            )
+            for index, service in closed
         )
     for backend in get_search_backends():
         backend.add_bulk(Service, services)
-    stdout.write(f"Help in {n}: {len(services)} services created, {len(wanted)} in total.")
-
-
-def _slug(item, neighbourhood):
-    key, city = item[0], item[-1]
-    return key if city else f"{key}-{neighbourhood.slug}"
-
-
-def _organisations(neighbourhood, dutch):
-    slugs = {key: f"{key}-{neighbourhood.slug}" for key, *_rest in ORGANISATIONS}
-    found = {
-        org.slug: org for org in Organisation.objects.filter(slug__in=slugs.values(), locale=dutch)
-    }
-    Organisation.objects.bulk_create(
-        Organisation(
-            name=name.format(n=neighbourhood.name),
-            slug=slugs[key],
-            kind=kind,
-            neighbourhood=neighbourhood,
-            locale=dutch,
-            description=description,
-            phone="030 286 00 00" if kind == OrganisationKind.MUNICIPAL else "",
-            website="https://www.utrecht.nl/" if kind == OrganisationKind.MUNICIPAL else "",
-        )
-        for key, name, kind, description in ORGANISATIONS
-        if slugs[key] not in found
+    stdout.write(
+        f"Help in {n}: {len(services)} services created in {len(locales)} languages, "
+        f"{len(wanted)} in total."
     )
-    found = {
-        org.slug: org for org in Organisation.objects.filter(slug__in=slugs.values(), locale=dutch)
+
+
+def _service(key, item, index, locale, order, organisations, n, today):
+    summary = item["summary"][index]
+    area = FOR_THE_CITY[index] if item["city"] else FOR_RESIDENTS[index].format(n=n)
+    channels = item["channels"]
+    return Service(
+        name=item["name"][index],
+        organisation=organisations[(item["org"], locale.pk)],
+        locale=locale,
+        summary=summary,
+        description=f"<p>{summary} {area}</p>",
+        topics=item["topics"],
+        audience=item["audience"][index],
+        cost=item["cost"],
+        cost_details=item["cost_details"][index],
+        languages=item["languages"],
+        channels=channels,
+        serves_whole_city=item["city"],
+        phone=f"030 {200 + order:03d} {1000 + order * 7:04d}",
+        how_to_get_it=(WALK_IN_HOW if Channel.WALK_IN in channels else CALL_HOW)[index],
+        # Two are overdue, so the dashboard's "not checked for 6 months" has something.
+        last_checked=date(2026, 1, 15) if order < 2 else today - timedelta(days=9 * order),
+        live=True,
+    )
+
+
+def _organisations(neighbourhood, locales):
+    """{(key, locale id): organisation}, every one in every language."""
+    slugs = {key: f"{key}-{neighbourhood.slug}" for key in ORGANISATIONS}
+
+    def found():
+        return {
+            (org.slug, org.locale_id): org
+            for org in Organisation.objects.filter(slug__in=slugs.values())
+        }
+
+    existing = found()
+    dutch = locales[0][1]
+    new = []
+    for key, (kind, names, descriptions) in ORGANISATIONS.items():
+        translation_key = getattr(existing.get((slugs[key], dutch.pk)), "translation_key", None)
+        for index, locale in locales:
+            if (slugs[key], locale.pk) in existing:
+                continue
+            org = Organisation(
+                name=names[index].format(n=neighbourhood.name),
+                slug=slugs[key],
+                kind=kind,
+                neighbourhood=neighbourhood,
+                locale=locale,
+                description=descriptions[index],
+                phone="030 286 00 00" if kind == OrganisationKind.MUNICIPAL else "",
+                website="https://www.utrecht.nl/" if kind == OrganisationKind.MUNICIPAL else "",
+            )
+            if translation_key is None:
+                translation_key = org.translation_key
+            org.translation_key = translation_key
+            new.append(org)
+    if new:
+        Organisation.objects.bulk_create(new)
+        existing = found()
+    return {
+        (key, locale.pk): existing[(slug, locale.pk)]
+        for key, slug in slugs.items()
+        for _index, locale in locales
     }
-    return {key: found[slug] for key, slug in slugs.items()}
