@@ -22,6 +22,9 @@ class HelpFinderFilterSet(django_filters.FilterSet):
     """The help finder's filters. Form fields keep the names residents see in the address bar."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text", strip=True)
+    neighbourhood = django_filters.ChoiceFilter(
+        label=_("Neighbourhood"), empty_label=_("All neighbourhoods"), method="filter_serving"
+    )
     topic = django_filters.ChoiceFilter(
         label=_("What do you need help with?"),
         choices=Topic.choices,
@@ -56,10 +59,18 @@ class HelpFinderFilterSet(django_filters.FilterSet):
         model = Service
         fields = []
 
-    def __init__(self, data, queryset, *, at):
+    def __init__(self, data, queryset, *, at, neighbourhoods=None):
         super().__init__(data, queryset)
         self.at = at  # the moment "now" and "today" mean
         self.filters["topic"].field_name = "topics"
+        if neighbourhoods is None:
+            del self.filters["neighbourhood"]  # a neighbourhood's own site
+        else:
+            # The portal: the services residents of the chosen neighbourhood can use.
+            self.neighbourhood_ids = {n.slug: n.pk for n in neighbourhoods}
+            self.filters["neighbourhood"].extra["choices"] = [
+                (n.slug, n.name) for n in neighbourhoods
+            ]
 
     @property
     def applied(self):
@@ -70,6 +81,11 @@ class HelpFinderFilterSet(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(word_filter(value, ["name", "summary", "organisation__name"]))
+
+    def filter_serving(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Service.serving(self.neighbourhood_ids[value]))
 
     def filter_code(self, queryset, name, value):
         return queryset.filter(contains_code(name, value)) if value else queryset

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from wagtail.models import Site
@@ -34,13 +35,20 @@ def finder(request, page, now=None):
     now = now or timezone.now()
     neighbourhood = _neighbourhood(request, page)
     base = for_neighbourhood(live_services(), neighbourhood)
-    filterset = HelpFinderFilterSet(request.GET, base, at=now)
+    filterset = HelpFinderFilterSet(
+        request.GET,
+        base,
+        at=now,
+        neighbourhoods=None if neighbourhood else scope.neighbourhoods(),
+    )
     matches = list(filterset.qs.order_by("name", "pk").values_list("pk", flat=True))
     paginator = Paginator(matches, PER_PAGE)
     page_of_services = paginator.get_page(request.GET.get("page"))
     ids = list(page_of_services)
     loaded = {s.pk: s for s in with_listing_data(base.filter(pk__in=ids), at=now)}
-    finder_url = page.get_url(request)
+    # On a neighbourhood's site a service opens under this finder; on the portal, under its
+    # own neighbourhood's.
+    finder_url = page.get_url(request) if neighbourhood else None
     services = attach_urls(
         [loaded[pk] for pk in ids if pk in loaded], request, finder_url=finder_url
     )
@@ -60,6 +68,7 @@ def finder(request, page, now=None):
                 for code, label in Topic.choices
             ],
             "topic": applied.get("topic", ""),
+            "is_portal": neighbourhood is None,
             "now": now,
             "language_code": translation.get_language(),
         }
@@ -84,6 +93,11 @@ def _service_for(request, page, slug, now):
 def service_detail(request, page, slug, now=None):
     now = now or timezone.now()
     service = _service_for(request, page, slug, now)
+    if _neighbourhood(request, page) is None:
+        # On the portal a service's page is its own neighbourhood's one.
+        url = attach_urls([service], request)[0].get_url()
+        if url and not url.startswith(page.get_url(request)):
+            return redirect(url)
     context = detail_context(request, service, page, now)
     return TemplateResponse(request, "services/service_detail.html", context)
 

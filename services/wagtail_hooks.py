@@ -101,8 +101,6 @@ def help_finder_section():
             "tr": ("Yardım", "yardim"),
         },
         order=25,
-        # The portal-wide help finder is still to come (issue 18).
-        on_portal=False,
     )
 
 

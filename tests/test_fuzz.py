@@ -152,6 +152,7 @@ def get(client, where, path, query):
 AGENDA = ["q", "when", "start", "end", "neighbourhood", "tag", "audience", "venue", "free"]
 AGENDA += ["step_free"]
 FINDER = ["q", "kind", "neighbourhood", "facility", "access", "capacity", "open_now", "free"]
+HELP = ["q", "topic", "when", "language", "channel", "free", "page"]
 
 
 @pytest.fixture
@@ -193,6 +194,7 @@ PAGES = [
     ("/nl/ontmoetingsplekken/de-ster/", ["q"]),
     ("/nl/ontmoetingsplekken/de-ster/report/", ["q"]),
     ("/nl/zoeken/", ["q", "kind"]),
+    ("/nl/hulp/", HELP),
     ("/ar/", ["q"]),
     ("/nl/nieuws/", ["tag"]),
     ("/nl/nieuws/feed/", ["tag"]),
@@ -206,6 +208,7 @@ PORTAL_PAGES = [
     ("/nl/agenda/month/", [*AGENDA, "month"]),
     ("/nl/agenda/feed.ics", AGENDA),
     ("/nl/ontmoetingsplekken/", FINDER),
+    ("/nl/hulp/", [*HELP, "neighbourhood"]),
     ("/nl/zoeken/", ["q", "kind"]),
     ("/nl/nieuws/", ["tag"]),
     ("/nl/wegwijzer/", []),
