@@ -31,10 +31,10 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from infopoint.permissions import NeighbourhoodScopedForm
 from infopoint.workflows import NeighbourhoodWorkflowMixin
 
 from ..detail import detail_context
+from ..forms import VenueForm
 from ..links import venue_url
 from ..opening import is_open_at
 from ..postcodes import normalise_postcode, validate_postcode
@@ -217,7 +217,7 @@ class Venue(
         verbose_name=_("last checked"),
     )
 
-    base_form_class = NeighbourhoodScopedForm
+    base_form_class = VenueForm
 
     # Translations keep the vocabulary of their source: a kitchen is a kitchen in every
     # language, and the finder filters on the terms' slugs.
