@@ -128,6 +128,25 @@ class TestNavigationCache:
         assert 'href="tel:0301112233"' in footer
         assert "Dinsdag 10–12 uur" in footer
 
+    def test_the_footers_numbers_and_dutch_texts_keep_their_order_in_arabic(self, client, lunetten):
+        # In a right-to-left page "030 111 22 33" would read "33 22 111 030" and "3500 AA
+        # Utrecht" "AA Utrecht 3500" unless they keep their own direction.
+        settings = InformationPointSettings.for_site(lunetten.site)
+        settings.phone = "030 111 22 33"
+        settings.email = "info@lunetten.example"
+        settings.address = "Buurthuis De Linde\n3523 AA Utrecht"
+        settings.opening_hours = "Dinsdag 10–12 uur"
+        settings.save()
+
+        html = get(client, lunetten, "/ar/news/").content.decode()
+
+        footer = html[html.index('<footer class="site-footer">') :]
+        assert '<html lang="ar" dir="rtl">' in html
+        assert 'href="tel:0301112233" dir="ltr">030 111 22 33</a>' in footer
+        assert 'href="mailto:info@lunetten.example" dir="ltr">' in footer
+        assert '<dd dir="auto">Buurthuis De Linde<br>3523 AA Utrecht</dd>' in footer
+        assert '<dd dir="auto">Dinsdag 10–12 uur</dd>' in footer
+
     def test_the_current_section_is_marked_in_the_menu(self, client, lunetten):
         html = get(client, lunetten, "/nl/nieuws/").content.decode()
         assert 'href="/nl/nieuws/" aria-current="page">Nieuws</a>' in html
