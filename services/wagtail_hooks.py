@@ -19,6 +19,7 @@ from infopoint.registry import (
 from infopoint.scoped_admin import NeighbourhoodFilterSet
 from infopoint.snippet_views import NeighbourhoodSnippetViewSet
 from venues.detail import VENUE_SECTIONS
+from venues.filters import VENUE_FINDER_FILTERS, FinderCheckbox
 
 from . import sections
 from .admin_views import mark_checked, mark_report_done
@@ -129,6 +130,15 @@ def search_services():
 @hooks.register(VENUE_SECTIONS)
 def walk_in_hours_at_venue(venue, request):
     return sections.at_venue(venue, request)
+
+
+@hooks.register(VENUE_FINDER_FILTERS)
+def venues_with_walk_in_hours_filter():
+    return FinderCheckbox(
+        "walk_in",
+        _("Has walk-in hours for help"),
+        lambda venues: venues.filter(translation_key__in=sections.venues_with_walk_in_hours()),
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -2,14 +2,20 @@
 
 A value that does not validate (an unknown facility, "capacity=lots") is reported next to its
 field and ignored; the page still answers 200 with the other filters applied.
+
+Other apps add a checkbox by registering a function under `VENUE_FINDER_FILTERS` (Wagtail
+hooks) that returns a `FinderCheckbox`: the help directory's "walk-in hours here" that way.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
 
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from infopoint.search import word_filter
 
@@ -17,6 +23,19 @@ from .models.parts import OpeningException, OpeningHours, VenueRoom
 from .models.venue import Venue, VenueTag
 from .models.vocabulary import PriceClass, VenueKind
 from .opening import days_that_reach, is_open_during
+
+
+VENUE_FINDER_FILTERS = "wijkinfo_venue_finder_filters"
+
+
+@dataclass(frozen=True)
+class FinderCheckbox:
+    """A finder checkbox another app contributes: its name in the address bar, its label, and
+    what it keeps of a queryset of venues (one condition, no extra query per venue)."""
+
+    name: str
+    label: str
+    narrow: Callable
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -68,6 +87,17 @@ class FinderFilterSet(django_filters.FilterSet):
         self.at = at  # the moment "open now" means
         self.filters["facility"].extra["choices"] = facilities
         self.filters["access"].extra["choices"] = accessibility
+        self.contributed = [register() for register in hooks.get_hooks(VENUE_FINDER_FILTERS)]
+        for box in self.contributed:
+            extra = django_filters.BooleanFilter(
+                label=box.label,
+                method=lambda queryset, name, value, box=box: (
+                    box.narrow(queryset) if value else queryset
+                ),
+                widget=forms.CheckboxInput,
+            )
+            extra.model, extra.parent = queryset.model, self
+            self.filters[box.name] = extra
         if neighbourhoods is None:
             del self.filters["neighbourhood"]  # a neighbourhood's own site
         else:

@@ -89,6 +89,7 @@ def finder(request, page, now=None):
     context.update(
         {
             "form": filterset.form,
+            "contributed_fields": [filterset.form[box.name] for box in filterset.contributed],
             "filters": filterset.applied,
             "venues": venues,
             "page_of_venues": page_of_venues,

@@ -269,3 +269,25 @@ def test_walk_in_hours_at_a_meeting_place_not_published_yet_are_not_shown(
     assert found(client, lunetten, "when=now") == ["Inloopspreekuur"]
     html = get(client, lunetten, f"{FINDER}inloopspreekuur/").content.decode()
     assert "Nieuwe Buurtkamer" in html
+
+
+def test_the_venue_finder_keeps_the_places_with_walk_in_hours(
+    client, lunetten, services, buurthuis, make_venue
+):
+    make_venue("Bibliotheek Lunetten")
+    draft_only = make_venue("Wijkcentrum Oost-Lunetten")
+    make_service(lunetten, "Nog een concept", live=False, hours=[(draft_only, 3, "10:00", "12:00")])
+
+    def places(query):
+        response = get(client, lunetten, f"/nl/ontmoetingsplekken/?{query}")
+        assert response.status_code == 200
+        return response, sorted(venue.name for venue in response.context["venues"])
+
+    response, everything = places("")
+    assert len(everything) == 3
+    assert 'name="walk_in"' in response.content.decode()
+    assert "Met spreekuren voor hulp" in response.content.decode()
+    # Only published services' hours count: a draft's hours do not put its place in the list.
+    assert places("walk_in=on")[1] == ["Buurthuis De Ster"]
+    assert places("walk_in=on&q=bibliotheek")[1] == []
+    places("walk_in=%00")  # a checkbox: any value is a yes, and never a 500
