@@ -8,8 +8,8 @@ hooks) that returns a `FinderCheckbox`: the help directory's "walk-in hours here
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import django_filters
 from django import forms
@@ -23,7 +23,6 @@ from .models.parts import OpeningException, OpeningHours, VenueRoom
 from .models.venue import Venue, VenueTag
 from .models.vocabulary import PriceClass, VenueKind
 from .opening import days_that_reach, is_open_during
-
 
 VENUE_FINDER_FILTERS = "wijkinfo_venue_finder_filters"
 
