@@ -119,3 +119,25 @@ def test_the_same_in_arabic_right_to_left(city_db, page, site_url, axe):
     assert phone.evaluate("link => getComputedStyle(link).direction") == "ltr"
     assert axe(page) == []
     assert fits_the_screen(page)
+
+
+def test_a_service_page_prints_on_one_a4_sheet_for_the_desk(city_db, page, site_url, artifacts):
+    from infopoint.models import Neighbourhood
+
+    lunetten = Neighbourhood.objects.get(slug="lunetten")
+    page.goto(site_url(lunetten, "/nl/hulp/schuldhulp-lunetten/"))
+    expect(page.get_by_role("button", name="Afdrukken (A4)")).to_be_visible()
+
+    page.emulate_media(media="print")
+    for control in [".main-menu", ".language-switcher", ".site-footer", ".venue-map", "button"]:
+        assert (
+            page.locator(control).evaluate_all(
+                "els => els.filter(e => e.offsetParent).map(e => e.outerHTML.slice(0, 120))"
+            )
+            == []
+        ), control
+    for kept in ["h1", ".service-detail__facts", ".service-detail__next", "#service-contact"]:
+        expect(page.locator(kept)).to_be_visible()
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    (artifacts / "service-print-a4.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
