@@ -152,6 +152,23 @@ class VenueBlock(blocks.StructBlock):
         description = _("A meeting place from the list, always showing its current address.")
 
 
+class ServiceBlock(blocks.StructBlock):
+    """A service from the help directory, shown live: what it does, what it costs and when to
+    walk in next."""
+
+    service = SnippetChooserBlock(
+        "services.Service",
+        help_text=_("Choose a service from the help directory."),
+        label=_("Service"),
+    )
+
+    class Meta:
+        icon = "help"
+        # The help directory shows it, as the venues app shows a venue.
+        template = "services/blocks/service.html"
+        description = _("A service from the help directory, always showing its next walk-in.")
+
+
 class EventsWithTagBlock(blocks.StructBlock):
     """The next events carrying a tag; the agenda fills it in (its template is the agenda's)."""
 
@@ -235,10 +252,12 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class GuideBodyBlock(BodyBlock):
-    """The body of a guide: everything a body has, plus steps, a venue and upcoming events."""
+    """The body of a guide: everything a body has, plus steps, a venue, a service from the help
+    directory and upcoming events."""
 
     steps = StepsBlock(label=_("Steps"))
     venue = VenueBlock(label=_("Venue"))
+    service = ServiceBlock(label=_("Help service"))
     events = EventsWithTagBlock(label=_("Events"))
 
 
