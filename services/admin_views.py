@@ -11,7 +11,7 @@ from wagtail.permissions import policy_registry
 
 from infopoint.reports import mark_done
 
-from .models import Service, ServiceReport
+from .models import Organisation, Service, ServiceReport
 
 
 @require_POST
@@ -20,7 +20,8 @@ def mark_checked(request, pk):
 
     Only the two bookkeeping fields are written (on the row and on the latest draft, so the
     next publish keeps the date); no new revision, no new moderation round for a check that
-    changed nothing.
+    changed nothing. Checking it means its contact works again: a bounce recorded on its
+    organisation (in every language) is cleared.
     """
     service = get_object_or_404(Service, pk=pk)
     policy = policy_registry.get_by_type(Service)
@@ -34,6 +35,9 @@ def mark_checked(request, pk):
         revision.content = {**revision.content, "last_checked": today.isoformat()}
         revision.content["last_checked_by"] = request.user.pk
         revision.save(update_fields=["content"])
+    Organisation.objects.filter(
+        translation_key=service.organisation.translation_key, contact_bounced_on__isnull=False
+    ).update(contact_bounced_on=None)
     messages.success(
         request, gettext("“%(service)s” marked as checked today.") % {"service": service.name}
     )

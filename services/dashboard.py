@@ -1,5 +1,6 @@
 """The help directory's chores on the volunteers' dashboard: services nobody has checked for six
-months (with an "I checked it" button), and what residents reported out of date.
+months or whose organisation's contact bounced (with an "I checked it" button), and what
+residents reported out of date.
 
 Registered in services/wagtail_hooks.py; built on infopoint's panels, which show them only to
 people who work for a neighbourhood and only their neighbourhoods' rows.
@@ -7,7 +8,7 @@ people who work for a neighbourhood and only their neighbourhoods' rows.
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,8 +18,8 @@ from .models import Service, ServiceReport
 
 
 class ServicesToCheckPanel(NeighbourhoodPanel):
-    """Published Dutch services of the user's neighbourhoods not checked for six months (or
-    never), the longest unchecked first."""
+    """Dutch services of the user's neighbourhoods not checked for six months (or never), or
+    whose organisation's contact bounced: those first, then the longest unchecked."""
 
     name = "services_to_check"
     template_name = "services/dashboard/services_to_check.html"
@@ -26,7 +27,7 @@ class ServicesToCheckPanel(NeighbourhoodPanel):
 
     def queryset(self, neighbourhoods):
         return Service.objects.filter(
-            Service.due_for_review(),
+            Service.due_for_review() | Q(organisation__contact_bounced_on__isnull=False),
             neighbourhood__in=neighbourhoods,
             # Translations follow the Dutch service: checking that one checks them all.
             locale__language_code=settings.LANGUAGE_CODE,
@@ -35,6 +36,7 @@ class ServicesToCheckPanel(NeighbourhoodPanel):
     def get_rows(self, request, neighbourhoods):
         services = self.first_rows(
             self.queryset(neighbourhoods).select_related("neighbourhood", "organisation"),
+            F("organisation__contact_bounced_on").desc(nulls_last=True),
             # Never checked first: SQLite and PostgreSQL disagree on where NULLs go by default.
             F("last_checked").asc(nulls_first=True),
             "name",

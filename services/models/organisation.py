@@ -54,6 +54,15 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     )
     email = models.EmailField(blank=True, verbose_name=_("email"))
     website = models.URLField(blank=True, verbose_name=_("website"))
+    contact_bounced_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day a message to this organisation came back or its number no longer worked. "
+            "Its services are then on the dashboard; clear this once the contact is right."
+        ),
+        verbose_name=_("contact bounced on"),
+    )
 
     base_form_class = NeighbourhoodScopedForm
 
@@ -62,6 +71,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("phone"),
         SynchronizedField("email"),
         SynchronizedField("website"),
+        SynchronizedField("contact_bounced_on"),
     ]
 
     search_fields = [
@@ -83,7 +93,12 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
             heading=_("Who is it?"),
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("contact_bounced_on"),
+            ],
             heading=_("Contact"),
         ),
     ]

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from services.models import Service
-from tests.services.factories import make_service
+from tests.services.factories import make_organisation, make_service
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 pytestmark = [
@@ -39,7 +39,7 @@ def test_the_dashboard_lists_services_not_checked_for_six_months(
 
     html = editor.get("/admin/").content.decode()
 
-    assert "Diensten die 6 maanden niet zijn gecontroleerd" in html
+    assert "Diensten om te controleren" in html
     assert "Oude dienst" in html and "Nooit bekeken" in html
     assert "Net bekeken" not in html
     assert "Dienst in Oost" not in html
@@ -57,6 +57,31 @@ def test_i_checked_it_sets_the_date_and_who(editor, lunetten, organisation):
     assert service.last_checked_by == editor.user
     # The latest revision agrees, so the next publish keeps the date.
     assert service.get_latest_revision_as_object().last_checked == date(2026, 12, 1)
+
+
+def test_a_service_whose_organisations_contact_bounced_is_listed_first(
+    editor, lunetten, organisation
+):
+    other = make_organisation(lunetten, "Bibliotheek Lunetten")
+    make_service(lunetten, "Oude dienst", organisation=other, last_checked=date(2026, 3, 1))
+    bounced = make_service(
+        lunetten, "Net bekeken", organisation=organisation, last_checked=date(2026, 11, 1)
+    )
+    organisation.contact_bounced_on = date(2026, 11, 20)
+    organisation.save()
+
+    html = editor.get("/admin/").content.decode()
+
+    panel = html[html.index("services-to-check") :]
+    assert panel.index("Net bekeken") < panel.index("Oude dienst")
+    assert "Contact kwam terug op 20 november 2026" in panel
+
+    # Checking the service means its contact works again: the bounce is cleared.
+    editor.post(f"/admin/services/{bounced.pk}/checked/", {"next": "/admin/"})
+    organisation.refresh_from_db()
+    assert organisation.contact_bounced_on is None
+    panel = editor.get("/admin/").content.decode()
+    assert "Net bekeken" not in panel[panel.index("services-to-check") :]
 
 
 def test_another_neighbourhoods_service_cannot_be_marked_checked(editor, oost):
