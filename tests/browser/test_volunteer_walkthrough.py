@@ -13,9 +13,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from tests.browser.event_form import cancel_one_date
 from tests.browser.test_event_submission import log_in, make_user
 
 # Clock: the event starts tomorrow.
@@ -117,19 +117,7 @@ def test_a_dutch_volunteer_adds_a_weekly_event_and_the_moderator_publishes_it(
     chooser.get_by_role("link", name=venue.name).first.click()
     expect(chooser).to_be_hidden()
 
-    add_date = page.get_by_role("button", name=re.compile("wijziging van één datum", re.I))
-    date_field = page.locator('input[name="exceptions-0-date"]')
-    add_date.click()
-    try:
-        date_field.wait_for(timeout=5_000)
-    except PlaywrightTimeoutError:
-        add_date.click()  # the admin was still wiring up its buttons
-    date_field.fill(f"{cancelled:%Y-%m-%d}")
-    picker = page.locator(".xdsoft_datetimepicker:visible")
-    expect(picker).to_have_count(1)
-    date_field.press("Tab")
-    expect(picker).to_have_count(0)
-    page.locator('select[name="exceptions-0-action"]').select_option("cancel")
+    cancel_one_date(page, cancelled)
 
     page.set_viewport_size({"width": 1280, "height": 900})
     page.screenshot(path=str(artifacts / "walk-event-form-1280.png"), full_page=True)
