@@ -76,22 +76,12 @@ class Result:
 
 
 def _store(event, as_draft):
-    """Save as the admin would: a revision, published unless the feed asks for moderation.
-
-    A draft goes into the neighbourhood's workflow (as a resident's submission does), so it
-    waits on its moderators' dashboard instead of lying unnoticed among the drafts.
-    """
+    """A revision, published unless the feed asks for moderation; a draft waits in the
+    neighbourhood's workflow (infopoint.workflows). A feed runs unattended: no user."""
     if event.pk is None:
         event.live = False
         event.save()
-    revision = event.save_revision()
-    if not as_draft:
-        revision.publish()
-        return
-    workflow = event.get_workflow()
-    if workflow is not None and not event.workflow_in_progress:
-        # A feed runs unattended: the workflow records no requester (Wagtail allows None).
-        workflow.start(event, None)
+    event.publish_or_submit(publish=not as_draft)
 
 
 def _fill(event, record, venue):

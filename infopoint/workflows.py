@@ -24,3 +24,16 @@ class NeighbourhoodWorkflowMixin:
         # The admin asks several times per request (menus, panels); ask the database once.
         self._workflow_for = (self.neighbourhood_id, workflow)
         return workflow
+
+    def publish_or_submit(self, publish, user=None):
+        """Save as the admin would: a revision, published, or else waiting in the
+        neighbourhood's workflow (unless it is in one already), so what an import leaves as a
+        draft is on the moderators' dashboard instead of lying unnoticed among the drafts.
+        `user` None: an unattended run (the workflow records no requester; Wagtail allows it)."""
+        revision = self.save_revision(user=user)
+        if publish:
+            revision.publish(user=user)
+            return
+        workflow = self.get_workflow()
+        if workflow is not None and not self.workflow_in_progress:
+            workflow.start(self, user)

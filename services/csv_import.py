@@ -437,13 +437,5 @@ def import_services(data, neighbourhood, *, publish=False, user=None):
             if service.pk is None or not service.live or publish:
                 service.full_clean()
                 service.save()
-            revision = service.save_revision(user=user)
-            if publish:
-                revision.publish(user=user)
-                continue
-            workflow = service.get_workflow()
-            if workflow is not None and not service.workflow_in_progress:
-                # As a calendar feed's drafts: on the moderators' dashboard, not lying
-                # unnoticed among the drafts; a command records no requester (Wagtail allows it).
-                workflow.start(service, user)
+            service.publish_or_submit(publish, user)
     return result

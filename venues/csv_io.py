@@ -300,7 +300,7 @@ def import_venues(data, neighbourhood, *, publish=True, user=None):
                     continue
                 result.updated += 1
                 _fill_in_memory(venue, row)
-            _store(venue, publish, user)
+            venue.publish_or_submit(publish, user)
     return result
 
 
@@ -335,18 +335,6 @@ def _fill_in_memory(venue, row):
         OpeningHours(sort_order=order, weekday=weekday, opens=opens, closes=closes)
         for order, (weekday, opens, closes) in enumerate(row.hours)
     ]
-
-
-def _store(venue, publish, user):
-    """A revision, published, or else waiting for the neighbourhood's moderators (events'
-    importer does the same for feeds that import as drafts)."""
-    revision = venue.save_revision(user=user)
-    if publish:
-        revision.publish(user=user)
-        return
-    workflow = venue.get_workflow()
-    if workflow is not None and not venue.workflow_in_progress:
-        workflow.start(venue, user)
 
 
 def _cell(value):
