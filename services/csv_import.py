@@ -418,21 +418,21 @@ def import_services(data, neighbourhood, *, publish=False, user=None):
                 service = Service(
                     organisation=organisation, neighbourhood=neighbourhood, locale=dutch, live=False
                 )
-                result.created += 1
+                before = None
             else:
                 # On top of the latest revision, so a draft waiting is built on, not lost.
                 service = service.get_latest_revision_as_object()
                 before = _state(service, service.areas_served.all())
-                for name, value in row.values.items():
-                    setattr(service, name, value)
-                service.walk_in_hours = hours
-                if _state(service, row.areas) == before:
-                    result.unchanged += 1
-                    continue
-                result.updated += 1
             for name, value in row.values.items():
                 setattr(service, name, value)
             service.walk_in_hours = hours
+            if before is None:
+                result.created += 1
+            elif _state(service, row.areas) == before:
+                result.unchanged += 1
+                continue
+            else:
+                result.updated += 1
             service.areas_served = row.areas
             if service.pk is None or not service.live or publish:
                 service.full_clean()
