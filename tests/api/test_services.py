@@ -10,7 +10,12 @@ from wagtail.models import Locale
 from infopoint.translation import translate
 from services.models import Organisation, Service
 from tests.api.conftest import queries
-from tests.services.factories import bulk_services, make_organisation, make_service
+from tests.services.factories import (
+    bulk_services,
+    finder_directory,
+    make_organisation,
+    make_service,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SERVICES = "/api/v1/services/"
@@ -44,42 +49,9 @@ def buurthuis(make_venue):
 def services(lunetten, oost, organisation, buurthuis):
     """The finder tests' directory: four services for Lunetten (one city-wide), a draft, and
     one of Oost's own."""
-    return {
-        "schuld": make_service(
-            lunetten,
-            "Schuldhulp",
-            topics=["money-debt"],
-            languages=["nl", "ar"],
-            channels=["walk-in", "phone"],
-            hours=[(buurthuis, 1, "09:30", "12:00")],
-        ),
-        "formulier": make_service(
-            lunetten,
-            "Formulierenhulp",
-            topics=["forms-letters", "money-debt"],
-            cost="fee",
-            cost_details="€ 2",
-            hours=[(buurthuis, 1, "14:00", "16:00")],
-        ),
-        "taal": make_service(
-            lunetten, "Taalmaatjes", topics=["language-reading"], channels=["home-visit"]
-        ),
-        "stad": make_service(
-            lunetten,
-            "Energiecoach",
-            topics=["energy"],
-            serves_whole_city=True,
-            channels=["phone"],
-            hours=[(None, 1, "09:00", "17:00")],
-        ),
-        "concept": make_service(lunetten, "Nog niet klaar", live=False),
-        "oost": make_service(
-            oost,
-            "Hulp in Oost",
-            organisation=make_organisation(oost, "Wijkteam Oost"),
-            hours=[(None, 2, "09:00", "12:00")],
-        ),
-    }
+    return finder_directory(
+        lunetten, oost, buurthuis, oost_organisation=make_organisation(oost, "Wijkteam Oost")
+    )
 
 
 def test_lists_the_help_residents_of_the_neighbourhood_can_use(api_json, lunetten, services):

@@ -103,3 +103,45 @@ def bulk_services(neighbourhood, count, venue, organisation=None, prefix="Hulp")
         for day in range(5)
     )
     return services
+
+
+def finder_directory(lunetten, oost, venue, oost_organisation=None):
+    """The help finder's test directory (its page tests and the API's share it): four services
+    for Lunetten (one city-wide, two with walk-in hours at `venue` on Tuesdays), a draft, and
+    one of Oost's own, by key. Lunetten's services are its first organisation's."""
+    return {
+        "schuld": make_service(
+            lunetten,
+            "Schuldhulp",
+            topics=["money-debt"],
+            languages=["nl", "ar"],
+            channels=["walk-in", "phone"],
+            hours=[(venue, 1, "09:30", "12:00")],
+        ),
+        "formulier": make_service(
+            lunetten,
+            "Formulierenhulp",
+            topics=["forms-letters", "money-debt"],
+            cost="fee",
+            cost_details="€ 2",
+            hours=[(venue, 1, "14:00", "16:00")],
+        ),
+        "taal": make_service(
+            lunetten, "Taalmaatjes", topics=["language-reading"], channels=["home-visit"]
+        ),
+        "stad": make_service(
+            lunetten,
+            "Energiecoach",
+            topics=["energy"],
+            serves_whole_city=True,
+            channels=["phone"],
+            hours=[(None, 1, "09:00", "17:00")],
+        ),
+        "concept": make_service(lunetten, "Nog niet klaar", live=False),
+        "oost": make_service(
+            oost,
+            "Hulp in Oost",
+            organisation=oost_organisation,
+            hours=[(None, 2, "09:00", "12:00")],
+        ),
+    }

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.models import Service
-from tests.services.factories import bulk_services, make_service
+from tests.services.factories import bulk_services, finder_directory, make_service
 from tests.utils import get
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -29,39 +29,7 @@ def found(client, neighbourhood, query=""):
 
 @pytest.fixture
 def services(lunetten, oost, organisation, buurthuis):
-    return {
-        "schuld": make_service(
-            lunetten,
-            "Schuldhulp",
-            topics=["money-debt"],
-            languages=["nl", "ar"],
-            channels=["walk-in", "phone"],
-            hours=[(buurthuis, 1, "09:30", "12:00")],
-        ),
-        "formulier": make_service(
-            lunetten,
-            "Formulierenhulp",
-            topics=["forms-letters", "money-debt"],
-            cost="fee",
-            cost_details="€ 2",
-            hours=[(buurthuis, 1, "14:00", "16:00")],
-        ),
-        "taal": make_service(
-            lunetten, "Taalmaatjes", topics=["language-reading"], channels=["home-visit"]
-        ),
-        "stad": make_service(
-            lunetten,
-            "Energiecoach",
-            topics=["energy"],
-            serves_whole_city=True,
-            channels=["phone"],
-            hours=[(None, 1, "09:00", "17:00")],
-        ),
-        "concept": make_service(lunetten, "Nog niet klaar", live=False),
-        "oost": make_service(
-            oost, "Hulp in Oost", organisation=None, hours=[(None, 2, "09:00", "12:00")]
-        ),
-    }
+    return finder_directory(lunetten, oost, buurthuis)
 
 
 def test_the_finder_starts_from_topic_tiles(client, lunetten, services):
